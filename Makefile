@@ -1,0 +1,32 @@
+# The two commands of the README:
+#   make demo   set up, then draw the bundled 1962 map and print its unresolved points
+#   make test   set up, then run the whole test suite (what CI runs)
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+OUT    ?= out
+
+.PHONY: demo test setup system-deps clean
+
+demo: setup
+	$(BIN)/argmap demo -o $(OUT)
+
+test: setup
+	$(BIN)/ruff check argmap tests examples benchmarks
+	$(BIN)/mypy
+	$(BIN)/python -m pytest
+
+setup: system-deps $(VENV)/.installed
+
+system-deps:
+	@scripts/system-deps.sh
+
+$(VENV)/.installed: pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "argmap needs Python 3.11 or newer; set PYTHON=python3.x")'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@touch $@
+
+clean:
+	rm -rf $(VENV) $(OUT) build dist .pytest_cache .mypy_cache .ruff_cache

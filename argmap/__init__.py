@@ -1,0 +1,69 @@
+"""argmap: map who claimed what, who objected, who rebutted, what was conceded.
+
+The public API is what this module exports; everything else is private or
+lives in a documented submodule (:mod:`argmap.query`, :mod:`argmap.render`,
+:mod:`argmap.semantics`, :mod:`argmap.datasets`).
+
+Examples
+--------
+>>> m = argmap.datasets.load("1962-11-29-new-york")
+>>> m.party("us").name
+'United States'
+"""
+
+from __future__ import annotations
+
+from importlib.metadata import PackageNotFoundError, version
+
+from argmap import datasets
+from argmap.errors import (
+    ArgmapError,
+    FormatError,
+    MissingDependencyError,
+    Problem,
+    RenderError,
+    UnknownReferenceError,
+    UnsupportedFormatError,
+    ValidationError,
+)
+from argmap.io import dumps, load, loads, save
+from argmap.model import (
+    Actor,
+    ArgumentMap,
+    Issue,
+    Kind,
+    Party,
+    Point,
+    Relation,
+    Source,
+)
+
+try:
+    __version__ = version("argmap")
+except PackageNotFoundError:  # pragma: no cover - running from a bare checkout
+    __version__ = "0+unknown"
+
+__all__ = [
+    "Actor",
+    "ArgmapError",
+    "ArgumentMap",
+    "FormatError",
+    "Issue",
+    "Kind",
+    "MissingDependencyError",
+    "Party",
+    "Point",
+    "Problem",
+    "Relation",
+    "RenderError",
+    "Source",
+    "UnknownReferenceError",
+    "UnsupportedFormatError",
+    "ValidationError",
+    "__version__",
+    "datasets",
+    "dumps",
+    "load",
+    "loads",
+    "save",
+]

@@ -1,0 +1,75 @@
+"""Small helpers shared by the model, the readers and the renderers."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Collection, Iterator, Mapping
+from typing import Any, Final
+
+_WHITESPACE: Final = re.compile(r"\s+")
+
+
+def fold_whitespace(text: str) -> str:
+    """Return *text* with every run of whitespace made one space, stripped."""
+    return _WHITESPACE.sub(" ", text).strip()
+
+
+def did_you_mean(word: str, known: Collection[str]) -> str:
+    """Return ``" (did you mean 'x'?)"`` for the closest of *known*, or ``""``."""
+    close = difflib.get_close_matches(str(word), list(known), n=1, cutoff=0.6)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+class FrozenDict(Mapping[str, Any]):
+    """A read-only mapping, for the free-form ``meta`` of model objects.
+
+    It compares equal to any mapping with the same items, as a dict does.
+    """
+
+    __slots__ = ("_data",)
+
+    def __init__(self, data: Mapping[str, Any] | None = None) -> None:
+        self._data: dict[str, Any] = dict(data or {})
+
+    def __getitem__(self, key: str) -> Any:
+        return self._data[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._data)
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+    def __repr__(self) -> str:
+        return repr(self._data)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (FrozenDict, (self._data,))
+
+
+def freeze(value: Any) -> Any:
+    """Return *value* with mappings made read-only and lists made tuples, deeply."""
+    if isinstance(value, Mapping):
+        return FrozenDict({k: freeze(v) for k, v in value.items()})
+    if isinstance(value, list | tuple):
+        return tuple(freeze(v) for v in value)
+    return value
+
+
+def thaw(value: Any) -> Any:
+    """Undo :func:`freeze`: plain dicts and lists, ready to be written."""
+    if isinstance(value, Mapping):
+        return {k: thaw(v) for k, v in value.items()}
+    if isinstance(value, tuple | list):
+        return [thaw(v) for v in value]
+    return value
+
+
+def freeze_meta(value: Mapping[str, Any] | None) -> FrozenDict:
+    """Converter for ``meta`` fields."""
+    if value is None:
+        return FrozenDict()
+    if not isinstance(value, Mapping):
+        raise TypeError(f"meta must be a mapping, not {type(value).__name__}")
+    return FrozenDict({k: freeze(v) for k, v in value.items()})

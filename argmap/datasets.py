@@ -1,0 +1,61 @@
+"""The bundled maps: the 1962 Cuban missile crisis telegrams, coded in format 1.
+
+They ship inside the package (``argmap/_data`` in a wheel; ``data/`` in a
+checkout), with the source texts their quotes are checked against.
+
+Examples
+--------
+>>> argmap.datasets.names()
+['1962-10-30-moscow', '1962-10-31-new-york', '1962-11-29-new-york']
+>>> argmap.datasets.load("1962-11-29-new-york").date
+datetime.date(1962, 11, 29)
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+from argmap.errors import UnknownReferenceError
+from argmap.model import ArgumentMap
+
+__all__ = ["data_dir", "load", "names", "path"]
+
+
+def data_dir() -> Path:
+    """Return the folder that holds the bundled maps and their sources."""
+    packaged = Path(str(resources.files("argmap"))) / "_data"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parent.parent / "data"
+
+
+def names() -> list[str]:
+    """Return the names of the bundled maps, sorted (they begin with their date)."""
+    return sorted(p.name.removesuffix(".yaml") for p in data_dir().glob("*.yaml"))
+
+
+def path(name: str) -> Path:
+    """Return the file of the bundled map *name*.
+
+    Raises
+    ------
+    UnknownReferenceError
+        If there is no such map; the message lists those there are.
+    """
+    known = names()
+    if name not in known:
+        from argmap._util import did_you_mean
+
+        raise UnknownReferenceError(
+            "dataset", name,
+            f"no bundled map {name!r}{did_you_mean(name, known)}; there are: {', '.join(known)}",
+        )
+    return data_dir() / f"{name}.yaml"
+
+
+def load(name: str) -> ArgumentMap:
+    """Return the bundled map *name*, its quotes checked against its source."""
+    from argmap.io import load as load_file
+
+    return load_file(path(name))

@@ -1,0 +1,221 @@
+"""Reading and writing maps, one module per format.
+
+The format of a file follows its name: ``.yaml``/``.yml`` and ``.json`` are
+argmap's own format 1 (:mod:`argmap.io.yaml_format`).
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Final
+
+import attrs
+
+from argmap.errors import FormatError, Problem, UnsupportedFormatError
+from argmap.io import yaml_format
+from argmap.model import ArgumentMap
+
+__all__ = ["FORMATS", "dumps", "load", "loads", "save"]
+
+#: Refuse files larger than this many bytes unless the caller raises the limit.
+DEFAULT_MAX_BYTES: Final = 256 * 1024 * 1024
+
+
+@attrs.frozen
+class _Format:
+    name: str
+    suffixes: tuple[str, ...]
+    loads: Callable[..., ArgumentMap] | None
+    dumps: Callable[[ArgumentMap], str] | None
+
+
+_REGISTRY: Final = (
+    _Format("yaml", (".yaml", ".yml"), yaml_format.loads_yaml, yaml_format.dumps_yaml),
+    _Format("json", (".json",), yaml_format.loads_json, yaml_format.dumps_json),
+)
+
+#: The names of the formats argmap reads and writes, for ``format=``.
+FORMATS: Final = tuple(f.name for f in _REGISTRY)
+
+
+def _by_name(name: str) -> _Format:
+    for fmt in _REGISTRY:
+        if fmt.name == name:
+            return fmt
+    raise UnsupportedFormatError(
+        f"unknown format {name!r}; use one of {', '.join(FORMATS)}"
+    )
+
+
+def format_for(path: str | Path) -> str:
+    """Return the format name for a file name, by its extension.
+
+    Raises
+    ------
+    UnsupportedFormatError
+        If no format claims the extension; the message lists those that do.
+
+    Examples
+    --------
+    >>> format_for("maps/meeting.yml")
+    'yaml'
+    """
+    name = Path(path).name.lower()
+    # the longest suffix wins, so that ".aif.json" can be told from ".json"
+    matches = [(len(s), f) for f in _REGISTRY for s in f.suffixes if name.endswith(s)]
+    if not matches:
+        known = ", ".join(s for f in _REGISTRY for s in f.suffixes)
+        raise UnsupportedFormatError(
+            f"cannot tell the format of {str(path)!r} from its name; use one of {known}"
+        )
+    return max(matches, key=lambda m: m[0])[1].name
+
+
+def loads(
+    text: str, format: str = "yaml", *, base_dir: str | Path | None = None,
+    allow_outside: bool = False,
+) -> ArgumentMap:
+    """Return the map written in *text*.
+
+    Parameters
+    ----------
+    text : str
+        The document.
+    format : {"yaml", "json"}
+        How it is written.
+    base_dir : path, optional
+        The folder a ``source.file`` is relative to; the current directory
+        when not given.
+    allow_outside : bool
+        Let ``source.file`` name a file outside *base_dir* (absolute paths and
+        ``..``); refused by default.
+
+    Returns
+    -------
+    ArgumentMap
+
+    Raises
+    ------
+    FormatError
+        Listing every problem, each with its line, column and path.
+    UnsupportedFormatError
+        If *format* is not one argmap reads.
+
+    Examples
+    --------
+    >>> m = argmap.loads('''
+    ... argmap: 1
+    ... id: tiny
+    ... title: A tiny map
+    ... parties: [{id: a}, {id: b}]
+    ... points:
+    ...   - {id: c, kind: claim, by: a, text: It is so.}
+    ...   - {id: o, kind: objection, by: b, attacks: [c], text: It is not.}
+    ... ''')
+    >>> m.point("o").attacks
+    ('c',)
+    >>> argmap.loads("argmap: 1\\nid: x\\ntitle: X\\nparties: [{id: a}]\\ntitel: typo\\n")
+    Traceback (most recent call last):
+    ...
+    argmap.errors.FormatError: <string>:5:1: unknown key 'titel' (did you mean 'title'?); ...
+    """
+    fmt = _by_name(format)
+    assert fmt.loads is not None
+    return fmt.loads(
+        text, base_dir=Path(base_dir) if base_dir is not None else None,
+        allow_outside=allow_outside,
+    )
+
+
+def load(
+    path: str | Path, format: str | None = None, *, allow_outside: bool = False,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> ArgumentMap:
+    """Return the map in the file at *path*.
+
+    Parameters
+    ----------
+    path : path
+        The file; its extension gives the format unless *format* is given.
+    format : str, optional
+        One of :data:`FORMATS`.
+    allow_outside : bool
+        Let the map's ``source.file`` lie outside the map's folder.
+    max_bytes : int
+        Refuse larger files (256 MiB by default).
+
+    Returns
+    -------
+    ArgumentMap
+
+    Raises
+    ------
+    FormatError
+        Listing every problem as ``file:line:col: message @ $.path``.
+    UnsupportedFormatError
+        If the format cannot be told or is not one argmap reads.
+    OSError
+        If the file cannot be opened.
+
+    Examples
+    --------
+    >>> m = argmap.load(data_dir / "1962-11-29-new-york.yaml")
+    >>> m.party("ussr").name
+    'Soviet Union'
+    """
+    path = Path(path)
+    fmt = _by_name(format or format_for(path))
+    file = str(path)
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise FormatError([Problem(
+            f"the file is {size:,} bytes, over the limit of {max_bytes:,}; pass a larger "
+            "max_bytes if you trust it", (), file)])
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise FormatError([Problem(
+            f"the file is not UTF-8 text (byte {exc.start}); save it as UTF-8", (), file, line)
+        ]) from None
+    assert fmt.loads is not None
+    return fmt.loads(text, file=file, base_dir=path.parent, allow_outside=allow_outside)
+
+
+def dumps(amap: ArgumentMap, format: str = "yaml") -> str:
+    """Return *amap* written in *format* (``"yaml"`` or ``"json"``).
+
+    Loading the text again gives an equal map.
+
+    Examples
+    --------
+    >>> argmap.loads(argmap.dumps(amap, "json"), "json", base_dir=data_dir) == amap
+    True
+    """
+    fmt = _by_name(format)
+    if fmt.dumps is None:
+        raise UnsupportedFormatError(f"argmap reads {format} but does not write it")
+    return fmt.dumps(amap)
+
+
+def save(amap: ArgumentMap, path: str | Path, format: str | None = None) -> Path:
+    """Write *amap* to *path* and return the path.
+
+    The file is written whole or not at all: the text goes to a temporary file
+    beside it, which then replaces *path*.
+    """
+    path = Path(path)
+    text = dumps(amap, format or format_for(path))
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
+            out.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path

@@ -1,0 +1,211 @@
+"""The one cattrs converter argmap uses between plain data and the model.
+
+Structuring is strict: unknown keys are errors, strings are never made out of
+numbers, and every failure is turned into :class:`~argmap.errors.Problem`
+objects with the path of the offending key (:func:`problems_from`).
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterator, Mapping
+from typing import Any, Final
+
+import attrs
+import cattrs
+from cattrs.errors import (
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+)
+from cattrs.gen import make_dict_unstructure_fn
+
+from argmap._util import FrozenDict, did_you_mean, freeze_meta, thaw
+from argmap.errors import Problem
+from argmap.model import Actor, ArgumentMap, Issue, Kind, Party, Point, Source
+
+Path = tuple[str | int, ...]
+
+_TYPE_NAMES: Final = {
+    bool: "a boolean",
+    int: "a number",
+    float: "a number",
+    list: "a list",
+    dict: "a mapping",
+    datetime.date: "a date",
+    datetime.datetime: "a timestamp",
+    type(None): "nothing (null)",
+}
+
+
+def describe(value: object) -> str:
+    """Return ``"a number (2024)"``: the kind of a YAML/JSON value, for messages."""
+    if isinstance(value, str):
+        return f"the text {value!r}"
+    name = _TYPE_NAMES.get(type(value), type(value).__name__)
+    if isinstance(value, list | dict):
+        return name
+    return f"{name} ({value!r})" if not isinstance(value, datetime.date) else f"{name} ({value})"
+
+
+def _structure_str(value: object, _: type) -> str:
+    if isinstance(value, str):
+        return value
+    hint = "; put it in quotes" if isinstance(value, bool | int | float | datetime.date) else ""
+    raise TypeError(f"expected text, not {describe(value)}{hint}")
+
+
+def _structure_ids(value: object, _: type) -> tuple[str, ...]:
+    if isinstance(value, str):
+        raise TypeError(f"expected a list of point ids, not the text {value!r}; write [{value}]")
+    if not isinstance(value, list | tuple):
+        raise TypeError(f"expected a list of point ids, not {describe(value)}")
+    errors = []
+    for i, item in enumerate(value):
+        try:
+            _structure_str(item, str)
+        except TypeError as exc:
+            exc.__notes__ = [cattrs.errors.IterableValidationNote(f"item {i}", i, str)]
+            errors.append(exc)
+    if errors:
+        raise IterableValidationError("invalid ids", errors, tuple)
+    return tuple(value)
+
+
+def _structure_kind(value: object, _: type) -> Kind:
+    allowed = ", ".join(k.value for k in Kind)
+    if not isinstance(value, str):
+        raise TypeError(f"kind must be one of {allowed}, not {describe(value)}")
+    try:
+        return Kind(value)
+    except ValueError:
+        hint = did_you_mean(value, [k.value for k in Kind])
+        raise ValueError(f"unknown kind {value!r}{hint}; use one of {allowed}") from None
+
+
+def _structure_date(value: object, _: type) -> datetime.date:
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return datetime.date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise ValueError(f"expected a date written YYYY-MM-DD, not {describe(value)}")
+
+
+def _structure_meta(value: object, _: type) -> FrozenDict:
+    if not isinstance(value, Mapping):
+        raise TypeError(f"meta must be a mapping (key: value pairs), not {describe(value)}")
+    return freeze_meta(value)
+
+
+def field_names(cls: type) -> list[str]:
+    """Return the keys a file may use for *cls*."""
+    return [a.name for a in attrs.fields(cls)]
+
+
+def _make_converter() -> cattrs.Converter:
+    conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+    conv.register_structure_hook(str, _structure_str)
+    conv.register_structure_hook_func(lambda t: t == tuple[str, ...], _structure_ids)
+    conv.register_structure_hook(Kind, _structure_kind)
+    conv.register_structure_hook(datetime.date, _structure_date)
+    conv.register_structure_hook(FrozenDict, _structure_meta)
+    conv.register_unstructure_hook(FrozenDict, thaw)
+    conv.register_unstructure_hook(Kind, lambda k: k.value)
+    conv.register_unstructure_hook(datetime.date, lambda d: d)
+    for cls in (Party, Actor, Issue, Point, Source):
+        conv.register_unstructure_hook(cls, _ordered(cls, conv))
+    return conv
+
+
+def _ordered(cls: type, conv: cattrs.Converter) -> Any:
+    """Unstructure *cls* leaving out defaults, keys in field order (cattrs puts required first)."""
+    plain = make_dict_unstructure_fn(cls, conv, _cattrs_omit_if_default=True)
+    order = field_names(cls)
+
+    def unstructure(obj: Any) -> dict[str, Any]:
+        data = plain(obj)
+        return {key: data[key] for key in order if key in data}
+
+    return unstructure
+
+
+converter: Final = _make_converter()
+
+#: The classes of the items under each list key of a map file.
+SECTIONS: Final[dict[str, type]] = {
+    "parties": Party,
+    "actors": Actor,
+    "issues": Issue,
+    "points": Point,
+}
+
+#: Keys allowed at the top of a format-1 file, in the order they are written.
+TOP_KEYS: Final = ("argmap", "id", "title", "date", "description", "source",
+                   "parties", "actors", "issues", "points", "meta")
+HEADER_FIELDS: Final = ("id", "title", "date", "description", "meta")
+REQUIRED_TOP: Final = ("argmap", "id", "title", "parties")
+
+
+def problems_from(exc: BaseException, path: Path, cls: type | None = None) -> Iterator[Problem]:
+    """Yield a :class:`Problem` for every failure inside a cattrs exception.
+
+    Mirrors :func:`cattrs.transform_error`, keeping paths as tuples so that the
+    reader can find each one's line and column.
+    """
+    if isinstance(exc, IterableValidationError):
+        noted, other = exc.group_exceptions()
+        for sub, inote in noted:
+            yield from problems_from(sub, (*path, inote.index), None)
+        for sub in other:
+            yield from problems_from(sub, path, None)
+    elif isinstance(exc, ClassValidationError):
+        cnoted, other = exc.group_exceptions()
+        for sub, cnote in cnoted:
+            yield from problems_from(sub, (*path, cnote.name), None)
+        for sub in other:
+            yield from problems_from(sub, path, exc.cl)
+    elif isinstance(exc, ForbiddenExtraKeysError):
+        known = field_names(exc.cl)
+        for key in sorted(exc.extra_fields):
+            yield Problem(
+                f"unknown key {key!r}{did_you_mean(key, known)}; allowed here: "
+                f"{', '.join(known)} (free-form data goes under 'meta')",
+                (*path, key),
+            )
+    elif isinstance(exc, KeyError):
+        key = exc.args[0] if exc.args else "?"
+        yield Problem(f"missing required key {key!r}", path)
+    else:
+        field = getattr(exc, "argmap_field", None)
+        yield Problem(str(exc), (*path, field) if field else path)
+
+
+def structure_item(raw: object, cls: type, path: Path) -> tuple[Any, list[Problem]]:
+    """Structure one item; return it, or None with the problems that stopped it."""
+    if not isinstance(raw, Mapping):
+        what = cls.__name__.lower()
+        return None, [Problem(
+            f"each {what} must be a mapping (key: value pairs), not {describe(raw)}", path)]
+    try:
+        return converter.structure(raw, cls), []
+    except Exception as exc:  # every failure is reported as a problem with its path
+        return None, list(problems_from(exc, path, cls))
+
+
+def unstructure(amap: ArgumentMap) -> dict[str, Any]:
+    """Return the map as plain data in format 1, optional empty fields left out."""
+    out: dict[str, Any] = {"argmap": 1}
+    for key in TOP_KEYS[1:]:
+        value = getattr(amap, key)
+        if value is None or (not value and key != "parties"):
+            continue
+        if key in SECTIONS:
+            out[key] = [converter.unstructure(item) for item in value]
+        else:
+            out[key] = converter.unstructure(value)
+    return out

@@ -1,0 +1,454 @@
+"""Format 1, argmap's own: YAML, or JSON with the same structure (DESIGN §3).
+
+Reading keeps the line and column of every node, so each problem is reported
+as ``file:line:col: message @ $.path``; all problems are reported at once.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
+from typing import Any, Final
+
+import yaml
+
+from argmap._util import FrozenDict, did_you_mean, fold_whitespace
+from argmap.errors import FormatError, Problem, ValidationError
+from argmap.io._convert import (
+    HEADER_FIELDS,
+    REQUIRED_TOP,
+    SECTIONS,
+    TOP_KEYS,
+    converter,
+    describe,
+    structure_item,
+    unstructure,
+)
+from argmap.model import ArgumentMap, Point, Source, map_problems
+
+__all__ = ["FORMAT_VERSION", "dumps_json", "dumps_yaml", "loads_json", "loads_yaml"]
+
+#: The format version this module reads and writes.
+FORMAT_VERSION: Final = 1
+
+#: How many nodes a document may expand to through YAML aliases before it is refused.
+MAX_EXPANDED_NODES: Final = 5_000_000
+
+_SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_SafeDumper: type[yaml.SafeDumper] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+_MERGE_TAG: Final = "tag:yaml.org,2002:merge"
+_HEADER_TYPES: Final[dict[str, Any]] = {
+    "id": str, "title": str, "date": datetime.date, "description": str, "meta": FrozenDict,
+}
+
+Path_ = tuple[str | int, ...]
+
+
+# --- positions ------------------------------------------------------------------
+
+
+class _Locator:
+    """Finds the line and column of a document path in a composed YAML node tree."""
+
+    def __init__(self, root: yaml.Node | None) -> None:
+        self.root = root
+
+    def locate(self, path: Path_) -> tuple[int, int] | tuple[None, None]:
+        node = self.root
+        if node is None:
+            return None, None
+        mark = node.start_mark
+        for part in path:
+            child = None
+            if isinstance(node, yaml.MappingNode) and isinstance(part, str):
+                for key, value in node.value:
+                    if isinstance(key, yaml.ScalarNode) and key.value == part:
+                        mark, child = key.start_mark, value
+                        break
+            elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
+                if 0 <= part < len(node.value):
+                    child = node.value[part]
+                    mark = child.start_mark
+            if child is None:
+                break
+            node = child
+        return mark.line + 1, mark.column + 1
+
+
+class _LazyJsonLocator(_Locator):
+    """Composes JSON text as YAML (a superset) only when a problem needs a place."""
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._composed = False
+        super().__init__(None)
+
+    def locate(self, path: Path_) -> tuple[int, int] | tuple[None, None]:
+        if not self._composed:
+            self._composed = True
+            try:
+                self.root = yaml.compose(self._text, Loader=_SafeLoader)
+            except yaml.YAMLError:
+                self.root = None
+        return super().locate(path)
+
+
+def _located(problems: Iterable[Problem], file: str, locator: _Locator) -> list[Problem]:
+    out = []
+    for p in problems:
+        line, column = locator.locate(p.path)
+        out.append(Problem(p.message, p.path, file, line, column))
+    out.sort(key=lambda p: (p.line or 0, p.column or 0))
+    return out
+
+
+# --- parsing ----------------------------------------------------------------------
+
+
+class _Loader(_SafeLoader):  # type: ignore[misc, valid-type]
+    """The safe loader, noting mappings that repeat a key (PyYAML keeps the last)."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self.repeated: list[tuple[yaml.Node, str]] = []
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: set[Any] = set()
+        for key, _ in node.value:
+            if isinstance(key, yaml.ScalarNode) and key.tag != _MERGE_TAG:
+                if key.value in seen:
+                    self.repeated.append((key, key.value))
+                seen.add(key.value)
+        result: dict[Any, Any] = super().construct_mapping(node, deep=deep)
+        return result
+
+    def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> Any:
+        """Read an impossible date such as 1962-13-01 as text, for the checker to name."""
+        try:
+            return super().construct_yaml_timestamp(node)
+        except ValueError:
+            return self.construct_scalar(node)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
+
+
+def _expanded_size(root: yaml.Node) -> int:
+    """Count the nodes of *root* as if every alias were copied out, without copying."""
+    sizes: dict[int, int] = {}
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, done = stack.pop()
+        if id(node) in sizes:
+            continue
+        if isinstance(node, yaml.ScalarNode):
+            sizes[id(node)] = 1
+            continue
+        children = (
+            [n for pair in node.value for n in pair]
+            if isinstance(node, yaml.MappingNode) else list(node.value)
+        )
+        if done:
+            sizes[id(node)] = 1 + sum(sizes.get(id(c), 0) for c in children)
+        else:
+            stack.append((node, True))
+            stack.extend((c, False) for c in children if id(c) not in sizes)
+    return sizes[id(root)]
+
+
+def _syntax_problem(message: str, file: str, mark: Any) -> FormatError:
+    line = mark.line + 1 if mark is not None else None
+    column = mark.column + 1 if mark is not None else None
+    return FormatError([Problem(message, (), file, line, column)])
+
+
+def _parse_yaml(text: str, file: str) -> tuple[Any, _Locator, list[Problem]]:
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is not None and _expanded_size(node) > MAX_EXPANDED_NODES:
+            raise _syntax_problem(
+                f"the document expands to more than {MAX_EXPANDED_NODES:,} nodes through YAML "
+                "aliases (&anchor / *alias); refusing to expand it", file, node.start_mark)
+        data = loader.construct_document(node) if node is not None else None
+    except yaml.MarkedYAMLError as exc:
+        what = " ".join(s for s in (exc.context, exc.problem) if s)
+        raise _syntax_problem(f"YAML syntax error: {what}", file, exc.problem_mark) from None
+    except yaml.YAMLError as exc:
+        raise _syntax_problem(f"cannot read YAML: {exc}", file, None) from None
+    except RecursionError:
+        raise _syntax_problem("the document is nested too deeply to read", file, None) from None
+    except (ValueError, TypeError, OverflowError) as exc:  # a scalar PyYAML cannot construct
+        raise _syntax_problem(f"cannot read a value: {exc}", file, None) from None
+    finally:
+        loader.dispose()
+    repeated = [
+        Problem(f"key {name!r} appears twice in one mapping; the first would be lost",
+                (), file, key.start_mark.line + 1, key.start_mark.column + 1)
+        for key, name in loader.repeated
+    ]
+    return data, _Locator(node), repeated
+
+
+def _parse_json(text: str, file: str) -> tuple[Any, _Locator, list[Problem]]:
+    repeated: list[str] = []
+
+    def pairs(items: list[tuple[str, Any]]) -> dict[str, Any]:
+        result = dict(items)
+        if len(result) != len(items):
+            seen: set[str] = set()
+            repeated.extend(k for k, _ in items if k in seen or seen.add(k))  # type: ignore[func-returns-value]
+        return result
+
+    try:
+        data = json.loads(text, object_pairs_hook=pairs)
+    except json.JSONDecodeError as exc:
+        raise FormatError([Problem(f"JSON syntax error: {exc.msg}", (), file, exc.lineno, exc.colno)]) from None
+    except RecursionError:
+        raise FormatError([Problem("the document is nested too deeply to read", (), file)]) from None
+    locator = _LazyJsonLocator(text)
+    return data, locator, [
+        Problem(f"key {k!r} appears twice in one object; the first would be lost", (), file)
+        for k in repeated
+    ]
+
+
+# --- building the map -----------------------------------------------------------------
+
+
+def _header(data: Mapping[str, Any]) -> tuple[dict[str, Any], list[Problem]]:
+    import attrs
+
+    fields = attrs.fields_dict(ArgumentMap)
+    values: dict[str, Any] = {}
+    problems: list[Problem] = []
+    for name in HEADER_FIELDS:
+        if name not in data:
+            continue
+        raw = data[name]
+        try:
+            value = converter.structure(raw, _HEADER_TYPES[name])
+            attribute = fields[name]
+            if attribute.converter is not None:
+                value = attribute.converter(value)  # type: ignore[call-arg]
+            if attribute.validator is not None:
+                attribute.validator(None, attribute, value)
+            values[name] = value
+        except (TypeError, ValueError) as exc:
+            problems.append(Problem(str(exc), (name,)))
+    return values, problems
+
+
+def _top_problems(data: Mapping[str, Any]) -> list[Problem]:
+    problems = []
+    for key in data:
+        if key not in TOP_KEYS:
+            problems.append(Problem(
+                f"unknown key {key!r}{did_you_mean(str(key), TOP_KEYS)}; allowed here: "
+                f"{', '.join(TOP_KEYS)} (free-form data goes under 'meta')", (str(key),)))
+    for key in REQUIRED_TOP:
+        if key not in data:
+            hint = ": add 'argmap: 1' at the top" if key == "argmap" else ""
+            problems.append(Problem(f"missing required key {key!r}{hint}", ()))
+    version = data.get("argmap", FORMAT_VERSION)
+    if version != FORMAT_VERSION or isinstance(version, bool):
+        problems.append(Problem(
+            f"unsupported format version {version!r}: this argmap reads version {FORMAT_VERSION}",
+            ("argmap",)))
+    return problems
+
+
+def _sections(
+    data: Mapping[str, Any],
+) -> tuple[dict[str, list[tuple[int, Any]]], list[Problem], frozenset[str]]:
+    items: dict[str, list[tuple[int, Any]]] = {}
+    problems: list[Problem] = []
+    broken: set[str] = set()
+    for key, cls in SECTIONS.items():
+        raw = data.get(key, [])
+        if raw is None:
+            raw = []
+        if not isinstance(raw, list):
+            problems.append(Problem(f"{key} must be a list, not {describe(raw)}", (key,)))
+            broken.add(key)
+            items[key] = []
+            continue
+        good = []
+        for i, raw_item in enumerate(raw):
+            item, item_problems = structure_item(raw_item, cls, (key, i))
+            if item is None:
+                problems.extend(item_problems)
+                if isinstance(raw_item, Mapping) and isinstance(raw_item.get("id"), str):
+                    broken.add(raw_item["id"])
+                if key == "parties":
+                    broken.add("parties")
+            else:
+                good.append((i, item))
+        items[key] = good
+    return items, problems, frozenset(broken)
+
+
+def _source_text(
+    source: Source, base_dir: Path | None, allow_outside: bool
+) -> tuple[str | None, list[Problem]]:
+    assert source.file is not None
+    path = ("source", "file")
+    rel = Path(source.file)
+    base = (base_dir or Path.cwd()).resolve()
+    target = (base / rel).resolve()
+    if not allow_outside and (rel.is_absolute() or not target.is_relative_to(base)):
+        return None, [Problem(
+            f"source file {source.file!r} lies outside the map's folder {str(base)!r}; move it "
+            "beside the map (or pass allow_outside=True if you trust this file)", path)]
+    try:
+        return target.read_text(encoding="utf-8"), []
+    except FileNotFoundError:
+        return None, [Problem(
+            f"source file {source.file!r} not found (looked for {str(target)!r}); the path is "
+            "relative to the map's file", path)]
+    except (OSError, UnicodeDecodeError) as exc:
+        return None, [Problem(f"cannot read source file {source.file!r}: {exc}", path)]
+
+
+def _misquote(quote: str, folded_source: str, file: str) -> str:
+    """Explain where *quote* parts from the source, by its longest matching start."""
+    lo, hi = 0, len(quote)
+    while lo < hi:  # the longest prefix of quote found in the source
+        mid = (lo + hi + 1) // 2
+        if quote[:mid] in folded_source:
+            lo = mid
+        else:
+            hi = mid - 1
+    message = f"quote not found in {file} (compared with whitespace folded)"
+    if lo >= 8:
+        at = folded_source.index(quote[:lo]) + lo
+        message += (
+            f": it matches up to {quote[max(0, lo - 30):lo]!r}, then the quote has "
+            f"{quote[lo:lo + 25]!r} where the source has {folded_source[at:at + 25]!r}"
+        )
+    return message
+
+
+def _quote_problems(
+    points: Iterable[tuple[int, Point]], source: Source | None,
+    base_dir: Path | None, allow_outside: bool,
+) -> list[Problem]:
+    if source is None or source.file is None:
+        return []
+    text, problems = _source_text(source, base_dir, allow_outside)
+    if text is None:
+        return problems
+    folded = fold_whitespace(text)
+    for i, point in points:
+        if point.quote is not None:
+            quote = fold_whitespace(point.quote)
+            if quote not in folded:
+                problems.append(Problem(_misquote(quote, folded, source.file), ("points", i, "quote")))
+    return problems
+
+
+def build_map(
+    data: object, *, base_dir: Path | None = None, allow_outside: bool = False,
+) -> tuple[ArgumentMap | None, list[Problem]]:
+    """Turn parsed format-1 data into a map, or say every problem with it.
+
+    Returns the map (None when there are problems) and the problems, with paths
+    but no positions.
+    """
+    if not isinstance(data, Mapping):
+        return None, [Problem(
+            "a map file must be a mapping with at least 'argmap: 1', 'id', 'title' and "
+            f"'parties', not {describe(data)}")]
+    problems = _top_problems(data)
+    header, header_problems = _header(data)
+    problems += header_problems
+    source: Source | None = None
+    if data.get("source") is not None:
+        source, source_problems = structure_item(data["source"], Source, ("source",))
+        problems += source_problems
+    items, item_problems, broken = _sections(data)
+    problems += item_problems
+    problems += _quote_problems(items["points"], source, base_dir, allow_outside)
+    amap = None
+    if item_problems:
+        problems += map_problems(
+            items["parties"], items["actors"], items["issues"], items["points"], broken_ids=broken)
+    else:
+        try:
+            amap = ArgumentMap(
+                **header, source=source,
+                **{key: [item for _, item in items[key]] for key in SECTIONS},
+            )
+        except ValidationError as exc:
+            problems += exc.problems
+        except (TypeError, ValueError):  # a header field already reported above
+            pass
+    if problems:
+        return None, problems
+    return amap, problems
+
+
+def _loads(
+    text: str, parse: Callable[[str, str], tuple[Any, _Locator, list[Problem]]], file: str,
+    base_dir: Path | None, allow_outside: bool,
+) -> ArgumentMap:
+    data, locator, repeated = parse(text, file)
+    amap, problems = build_map(data, base_dir=base_dir, allow_outside=allow_outside)
+    if repeated or problems or amap is None:
+        located = _located(problems, file, locator) + repeated
+        located.sort(key=lambda p: (p.line or 0, p.column or 0))
+        raise FormatError(located)
+    return amap
+
+
+def loads_yaml(
+    text: str, *, file: str = "<string>", base_dir: Path | None = None,
+    allow_outside: bool = False,
+) -> ArgumentMap:
+    """Return the map in YAML *text*; see :func:`argmap.loads`."""
+    return _loads(text, _parse_yaml, file, base_dir, allow_outside)
+
+
+def loads_json(
+    text: str, *, file: str = "<string>", base_dir: Path | None = None,
+    allow_outside: bool = False,
+) -> ArgumentMap:
+    """Return the map in JSON *text*; see :func:`argmap.loads`."""
+    return _loads(text, _parse_json, file, base_dir, allow_outside)
+
+
+# --- writing -------------------------------------------------------------------------
+
+
+class _Dumper(_SafeDumper):  # type: ignore[misc, valid-type]
+    """Writes short lists of ids inline, ``[a, b]``, and everything else in block style."""
+
+
+def _represent_list(dumper: yaml.SafeDumper, value: list[Any]) -> yaml.Node:
+    flow = bool(value) and all(isinstance(v, str) and len(v) <= 40 for v in value)
+    return dumper.represent_sequence("tag:yaml.org,2002:seq", value, flow_style=flow)
+
+
+_Dumper.add_representer(list, _represent_list)
+
+
+def dumps_yaml(amap: ArgumentMap) -> str:
+    """Return *amap* as format-1 YAML."""
+    text: str = yaml.dump(
+        unstructure(amap), Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100,
+        default_flow_style=False,
+    )
+    return text
+
+
+def _json_default(value: object) -> str:
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    raise TypeError(f"cannot write {type(value).__name__} as JSON")
+
+
+def dumps_json(amap: ArgumentMap) -> str:
+    """Return *amap* as format-1 JSON."""
+    return json.dumps(unstructure(amap), indent=2, ensure_ascii=False, default=_json_default) + "\n"

@@ -1,0 +1,812 @@
+"""The argument-map model: parties, actors, issues, points and their relations.
+
+Everything here is a frozen attrs class. The model knows nothing of files,
+Graphviz or the terminal: readers and writers live in :mod:`argmap.io`,
+renderers in :mod:`argmap.render`. The methods that save or draw a map import
+those modules when they are called.
+"""
+
+from __future__ import annotations
+
+import datetime
+import enum
+import functools
+import re
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Final
+
+import attrs
+import networkx as nx
+
+from argmap._util import FrozenDict, did_you_mean, freeze_meta
+from argmap.errors import Problem, UnknownReferenceError, ValidationError
+
+if TYPE_CHECKING:  # pragma: no cover
+    import graphviz
+
+    from argmap.query import (
+        Comparison,
+        Disagreement,
+        Thread,
+        Unresolved,
+    )
+
+__all__ = [
+    "ID_PATTERN",
+    "Actor",
+    "ArgumentMap",
+    "Issue",
+    "Kind",
+    "Party",
+    "Point",
+    "Relation",
+    "Source",
+]
+
+#: What an id may look like: a letter or digit, then letters, digits, ``-``, ``_``, ``.`` or ``:``.
+ID_PATTERN: Final = r"[A-Za-z0-9][A-Za-z0-9_.:-]*"
+_ID_RE: Final = re.compile(ID_PATTERN)
+
+
+class Kind(enum.StrEnum):
+    """What a point does in the exchange (DESIGN §2).
+
+    .. versionadded:: 0.1
+    """
+
+    CLAIM = "claim"
+    """A statement of position or fact."""
+    PROPOSAL = "proposal"
+    """Something a party asks the other to do or accept."""
+    OBJECTION = "objection"
+    """Attacks a point of another party."""
+    REBUTTAL = "rebuttal"
+    """Attacks an objection or a rebuttal."""
+    CONCESSION = "concession"
+    """Agrees with a point of another party."""
+    REASON = "reason"
+    """Supports a point of its own party."""
+
+
+class Relation(enum.StrEnum):
+    """How one point bears on another; an edge from the point that says it.
+
+    .. versionadded:: 0.1
+    """
+
+    ATTACKS = "attacks"
+    SUPPORTS = "supports"
+    AGREES = "agrees"
+
+
+# --- field helpers ------------------------------------------------------------
+
+
+def _field_error(cls: type[Exception], attribute: attrs.Attribute[Any], message: str) -> Exception:
+    """Return an exception that records which field it is about (read by the loader)."""
+    exc = cls(message)
+    exc.argmap_field = attribute.name  # type: ignore[attr-defined]
+    return exc
+
+
+def _check_id(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, str):
+        raise _field_error(
+            TypeError, attribute, f"{attribute.name} must be a string, not {type(value).__name__}"
+        )
+    if not _ID_RE.fullmatch(value):
+        raise _field_error(
+            ValueError, attribute,
+            f"{value!r} is not a valid id: start with a letter or digit and use only "
+            "letters, digits, '-', '_', '.' and ':' (no spaces)",
+        )
+
+
+def _check_optional_id(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None:
+        _check_id(instance, attribute, value)
+
+
+def _check_text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, str):
+        raise _field_error(
+            TypeError, attribute, f"{attribute.name} must be a string, not {type(value).__name__}"
+        )
+    if not value.strip():
+        raise _field_error(ValueError, attribute, f"{attribute.name} must not be empty")
+
+
+def _check_optional_text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None:
+        _check_text(instance, attribute, value)
+
+
+def _id_tuple(value: Iterable[str] | None) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        raise TypeError(f"expected a list of ids, not the string {value!r}; write [{value}]")
+    return tuple(value)
+
+
+def _check_ids(instance: object, attribute: attrs.Attribute[Any], value: tuple[object, ...]) -> None:
+    for item in value:
+        _check_id(instance, attribute, item)
+
+
+def _id_field() -> Any:
+    return attrs.field(validator=_check_id)
+
+
+def _text(required: bool = True) -> Any:
+    if required:
+        return attrs.field(validator=_check_text)
+    return attrs.field(default=None, validator=_check_optional_text, kw_only=True)
+
+
+def _meta() -> Any:
+    return attrs.field(factory=FrozenDict, converter=freeze_meta, hash=False, kw_only=True)
+
+
+def _optional_date(value: object) -> datetime.date | None:
+    if value is None or type(value) is datetime.date:
+        return value
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, str):
+        return datetime.date.fromisoformat(value)
+    raise TypeError(f"expected a date (YYYY-MM-DD), not {type(value).__name__}")
+
+
+# --- the model -----------------------------------------------------------------
+
+
+@attrs.frozen
+class Party:
+    """A side in the exchange, such as ``us`` or ``ussr``.
+
+    A party may be absent and voiced by another (see :attr:`Point.on_behalf_of`).
+
+    Examples
+    --------
+    >>> Party("us", name="United States")
+    Party(id='us', name='United States', description=None, meta={})
+
+    .. versionadded:: 0.1
+    """
+
+    id: str = _id_field()
+    name: str | None = _text(required=False)
+    description: str | None = _text(required=False)
+    meta: FrozenDict = _meta()
+
+    @property
+    def label(self) -> str:
+        """The name, or the id where there is no name."""
+        return self.name or self.id
+
+
+@attrs.frozen
+class Actor:
+    """A person who speaks, belonging to one party.
+
+    Examples
+    --------
+    >>> Actor("mikoyan", name="Anastas I. Mikoyan", party="ussr").party
+    'ussr'
+
+    .. versionadded:: 0.1
+    """
+
+    id: str = _id_field()
+    name: str | None = _text(required=False)
+    party: str = attrs.field(validator=_check_id, kw_only=True)
+    role: str | None = _text(required=False)
+    meta: FrozenDict = _meta()
+
+    @property
+    def label(self) -> str:
+        """The name, or the id where there is no name."""
+        return self.name or self.id
+
+
+@attrs.frozen
+class Issue:
+    """A topic under negotiation, such as ``inspection``.
+
+    Examples
+    --------
+    >>> Issue("guantanamo", title="The Guantanamo base").title
+    'The Guantanamo base'
+
+    .. versionadded:: 0.1
+    """
+
+    id: str = _id_field()
+    title: str | None = _text(required=False)
+    description: str | None = _text(required=False)
+    meta: FrozenDict = _meta()
+
+    @property
+    def label(self) -> str:
+        """The title, or the id where there is no title."""
+        return self.title or self.id
+
+
+@attrs.frozen
+class Point:
+    """One unit of argument.
+
+    Parameters
+    ----------
+    id : str
+        Unique among the map's points.
+    kind : Kind or str
+        ``claim``, ``proposal``, ``objection``, ``rebuttal``, ``concession`` or ``reason``.
+    by : str
+        The id of the actor or party that says it.
+    text : str
+        A paraphrase.
+    issue : str, optional
+        The issue it is about; without one it takes the issue of the point it
+        attacks, supports or agrees with (:meth:`ArgumentMap.issue_of`).
+    quote : str, optional
+        The source's words, verbatim.
+    on_behalf_of : str, optional
+        A party whose demand the speaker voices.
+    note : str, optional
+        The coder's remark.
+    attacks, supports, agrees : sequence of str
+        The ids of the points this one attacks, supports or agrees with.
+    meta : mapping, optional
+        Anything else, kept through load and save.
+
+    Examples
+    --------
+    >>> p = Point("o1", "objection", "mikoyan", "The lapse clause is a retreat.", attacks=["c1"])
+    >>> p.kind
+    <Kind.OBJECTION: 'objection'>
+    >>> p.attacks
+    ('c1',)
+
+    .. versionadded:: 0.1
+    """
+
+    id: str = _id_field()
+    kind: Kind = attrs.field(converter=Kind)
+    by: str = _id_field()
+    issue: str | None = attrs.field(default=None, validator=_check_optional_id, kw_only=True)
+    on_behalf_of: str | None = attrs.field(default=None, validator=_check_optional_id, kw_only=True)
+    attacks: tuple[str, ...] = attrs.field(
+        default=(), converter=_id_tuple, validator=_check_ids, kw_only=True
+    )
+    supports: tuple[str, ...] = attrs.field(
+        default=(), converter=_id_tuple, validator=_check_ids, kw_only=True
+    )
+    agrees: tuple[str, ...] = attrs.field(
+        default=(), converter=_id_tuple, validator=_check_ids, kw_only=True
+    )
+    text: str = _text()
+    quote: str | None = _text(required=False)
+    note: str | None = _text(required=False)
+    meta: FrozenDict = _meta()
+
+    def targets(self, relation: Relation | str) -> tuple[str, ...]:
+        """Return the ids this point bears on through *relation*.
+
+        Examples
+        --------
+        >>> Point("r", "reason", "us", "Because.", supports=["c"]).targets("supports")
+        ('c',)
+        """
+        rel = Relation(relation)
+        result: tuple[str, ...] = getattr(self, rel.value)
+        return result
+
+    def relations(self) -> Iterator[tuple[Relation, str]]:
+        """Yield ``(relation, target id)`` for every outgoing relation, in field order."""
+        for rel in Relation:
+            for target in getattr(self, rel.value):
+                yield rel, target
+
+
+@attrs.frozen
+class Source:
+    """The document a map codes.
+
+    Attributes
+    ----------
+    title : str
+        Required.
+    date : datetime.date, optional
+    citation : str, optional
+        The archival citation.
+    series : str, optional
+        The publication and document number (FRUS 1961–1963, vol. XI, doc. 220).
+    classification : str, optional
+    file : str, optional
+        The source text, relative to the map's file; quotes are checked against it.
+    url : str, optional
+
+    .. versionadded:: 0.1
+    """
+
+    title: str = _text()
+    date: datetime.date | None = attrs.field(default=None, converter=_optional_date, kw_only=True)
+    citation: str | None = _text(required=False)
+    series: str | None = _text(required=False)
+    classification: str | None = _text(required=False)
+    file: str | None = _text(required=False)
+    url: str | None = _text(required=False)
+    meta: FrozenDict = _meta()
+
+
+def _validate_map(instance: ArgumentMap, attribute: attrs.Attribute[Any], value: object) -> None:
+    problems = map_problems(
+        enumerate(instance.parties),
+        enumerate(instance.actors),
+        enumerate(instance.issues),
+        enumerate(instance.points),
+    )
+    if problems:
+        raise ValidationError(problems)
+
+
+def _tuple_of(cls: type, *validators: Any) -> Any:
+    def convert(value: Iterable[Any] | None) -> tuple[Any, ...]:
+        return () if value is None else tuple(value)
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
+        for item in value:
+            if not isinstance(item, cls):
+                raise TypeError(
+                    f"{attribute.name} must hold {cls.__name__} objects, not {type(item).__name__}"
+                )
+
+    return attrs.field(
+        default=(), converter=convert, validator=[check, *validators], kw_only=True
+    )
+
+
+@attrs.frozen
+class ArgumentMap:
+    """A coded exchange: who said what, and what bears on what.
+
+    The map checks itself when built: every reference resolves and every
+    point's kind fits its relations (DESIGN §2); all problems are raised at
+    once as a :class:`~argmap.ValidationError`.
+
+    Parameters
+    ----------
+    id, title : str
+        Required.
+    parties : sequence of Party
+        At least one.
+    actors, issues, points : sequence
+        Optional; points keep their file order, which some queries use as a
+        documented tie-break.
+    date : datetime.date, optional
+    description : str, optional
+    source : Source, optional
+    meta : mapping, optional
+
+    Examples
+    --------
+    >>> m = ArgumentMap(
+    ...     "m", "A small exchange",
+    ...     parties=[Party("a"), Party("b")],
+    ...     points=[Point("c", "claim", "a", "It is so."),
+    ...             Point("o", "objection", "b", "It is not.", attacks=["c"])],
+    ... )
+    >>> m.party_of("o")
+    'b'
+    >>> list(m.graph.edges(keys=True))
+    [('o', 'c', 'attacks')]
+
+    .. versionadded:: 0.1
+    """
+
+    id: str = _id_field()
+    title: str = _text()
+    date: datetime.date | None = attrs.field(default=None, converter=_optional_date, kw_only=True)
+    description: str | None = _text(required=False)
+    source: Source | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Source)),
+        kw_only=True,
+    )
+    parties: tuple[Party, ...] = _tuple_of(Party)
+    actors: tuple[Actor, ...] = _tuple_of(Actor)
+    issues: tuple[Issue, ...] = _tuple_of(Issue)
+    points: tuple[Point, ...] = _tuple_of(Point, _validate_map)
+    meta: FrozenDict = _meta()
+
+    # --- look-ups --------------------------------------------------------------
+
+    @functools.cached_property
+    def _index(self) -> _Index:
+        return _Index.build(self)
+
+    def _get(self, kind: str, table: Mapping[str, Any], ref: str) -> Any:
+        try:
+            return table[ref]
+        except (KeyError, TypeError):
+            hint = did_you_mean(ref, table) if isinstance(ref, str) else ""
+            raise UnknownReferenceError(
+                kind, ref, f"map {self.id!r} has no {kind} {ref!r}{hint}"
+            ) from None
+
+    def point(self, point_id: str) -> Point:
+        """Return the point with id *point_id*.
+
+        Raises
+        ------
+        UnknownReferenceError
+            If there is none; the message suggests the closest id.
+        """
+        result: Point = self._get("point", self._index.points, point_id)
+        return result
+
+    def party(self, party_id: str) -> Party:
+        """Return the party with id *party_id* (raises :class:`UnknownReferenceError`)."""
+        result: Party = self._get("party", self._index.parties, party_id)
+        return result
+
+    def actor(self, actor_id: str) -> Actor:
+        """Return the actor with id *actor_id* (raises :class:`UnknownReferenceError`)."""
+        result: Actor = self._get("actor", self._index.actors, actor_id)
+        return result
+
+    def issue(self, issue_id: str) -> Issue:
+        """Return the issue with id *issue_id* (raises :class:`UnknownReferenceError`)."""
+        result: Issue = self._get("issue", self._index.issues, issue_id)
+        return result
+
+    def _point_id(self, point: Point | str) -> str:
+        pid = point.id if isinstance(point, Point) else point
+        self.point(pid)
+        return pid
+
+    def party_of(self, point: Point | str) -> str:
+        """Return the id of the party a point speaks for: its actor's party, or its party.
+
+        Examples
+        --------
+        >>> amap.party_of("mikoyan-lapse-is-retreat")
+        'ussr'
+        """
+        return self._index.party_of[self._point_id(point)]
+
+    def speaker_of(self, point: Point | str) -> Actor | None:
+        """Return the actor who says a point, or None when a party says it."""
+        by = self.point(self._point_id(point)).by
+        return self._index.actors.get(by)
+
+    def issue_of(self, point: Point | str) -> str | None:
+        """Return a point's issue id, inherited from its target where it names none.
+
+        A point without ``issue`` takes the issue of the first point it attacks,
+        or failing that supports, or failing that agrees with, and so on up the
+        chain (DESIGN §4). A chain that loops back on itself without reaching an
+        issue gives None.
+
+        Examples
+        --------
+        >>> amap.issue_of("stevenson-us-went-further")
+        'invasion'
+        """
+        return self._index.issues_of[self._point_id(point)]
+
+    def points_by(self, speaker: str) -> tuple[Point, ...]:
+        """Return the points said by an actor, or by a party and all its actors, in file order."""
+        if speaker in self._index.parties:
+            return tuple(p for p in self.points if self._index.party_of[p.id] == speaker)
+        self._get("party or actor", {**self._index.parties, **self._index.actors}, speaker)
+        return tuple(p for p in self.points if p.by == speaker)
+
+    def points_on(self, issue: str | None) -> tuple[Point, ...]:
+        """Return the points on an issue (inherited issues included), in file order.
+
+        ``None`` selects the points that have no issue, even by inheritance.
+        """
+        if issue is not None:
+            self.issue(issue)
+        return tuple(p for p in self.points if self._index.issues_of[p.id] == issue)
+
+    def points_of_kind(self, kind: Kind | str) -> tuple[Point, ...]:
+        """Return the points of one kind, in file order."""
+        k = Kind(kind)
+        return tuple(p for p in self.points if p.kind is k)
+
+    @functools.cached_property
+    def graph(self) -> nx.MultiDiGraph:
+        """The map as a frozen :class:`networkx.MultiDiGraph`.
+
+        Nodes are point ids, in file order, with the attributes ``kind``, ``by``,
+        ``party`` and ``issue`` (the inherited issue included). An edge runs from
+        the point that says it to the point it is about, keyed and labelled by its
+        ``relation`` (``"attacks"``, ``"supports"`` or ``"agrees"``). The graph is
+        frozen (:func:`networkx.freeze`); copy it with ``nx.MultiDiGraph(m.graph)``
+        to change it.
+        """
+        g = nx.MultiDiGraph(id=self.id, title=self.title)
+        index = self._index
+        g.add_nodes_from(
+            (
+                p.id,
+                {
+                    "kind": p.kind.value,
+                    "by": p.by,
+                    "party": index.party_of[p.id],
+                    "issue": index.issues_of[p.id],
+                },
+            )
+            for p in self.points
+        )
+        g.add_edges_from(
+            (p.id, target, rel.value, {"relation": rel.value})
+            for p in self.points
+            for rel, target in p.relations()
+        )
+        return nx.freeze(g)
+
+    # --- queries (argmap.query) -------------------------------------------------
+
+    def disagreements(self) -> tuple[Disagreement, ...]:
+        """Return every attack across parties, open or settled: see :func:`argmap.query.disagreements`."""
+        from argmap import query
+
+        return tuple(query.disagreements(self))
+
+    def threads(self) -> tuple[Thread, ...]:
+        """Return the threads of open disagreements: see :func:`argmap.query.threads`."""
+        from argmap import query
+
+        return tuple(query.threads(self))
+
+    def unresolved(self) -> Unresolved:
+        """Return the open threads and pending proposals: see :func:`argmap.query.unresolved`."""
+        from argmap import query
+
+        return query.unresolved(self)
+
+    def compare(self, a: str, b: str) -> Comparison:
+        """Return each issue's status between parties *a* and *b*: see :func:`argmap.query.compare`."""
+        from argmap import query
+
+        return query.compare(self, a, b)
+
+    # --- files and diagrams (argmap.io, argmap.render) ----------------------------
+
+    def dumps(self, format: str = "yaml") -> str:
+        """Return the map as format-1 text, ``"yaml"`` or ``"json"``.
+
+        Examples
+        --------
+        >>> print(amap.dumps()[:9])
+        argmap: 1
+        """
+        from argmap import io
+
+        return io.dumps(self, format=format)
+
+    def save(self, path: str | Path, format: str | None = None) -> Path:
+        """Write the map to *path*; the format follows the extension unless given.
+
+        Returns the path written. See :func:`argmap.save`.
+        """
+        from argmap import io
+
+        return io.save(self, path, format=format)
+
+    def to_graphviz(self, **options: Any) -> graphviz.Digraph:
+        """Return the diagram as a :class:`graphviz.Digraph`: see :func:`argmap.render.to_graphviz`."""
+        from argmap import render
+
+        return render.to_graphviz(self, **options)
+
+    def render(self, path: str | Path, **options: Any) -> Path:
+        """Draw the map to *path* (svg, png, pdf, dot): see :func:`argmap.render.render`."""
+        from argmap import render
+
+        return render.render(self, path, **options)
+
+    def _repr_mimebundle_(
+        self, include: Iterable[str] | None = None, exclude: Iterable[str] | None = None, **kwargs: Any
+    ) -> dict[str, Any]:
+        bundle: dict[str, Any] = self.to_graphviz()._repr_mimebundle_(
+            include=include, exclude=exclude, **kwargs
+        )
+        return bundle
+
+
+@attrs.frozen
+class _Index:
+    """Look-up tables derived from a map, built once per map."""
+
+    points: dict[str, Point]
+    parties: dict[str, Party]
+    actors: dict[str, Actor]
+    issues: dict[str, Issue]
+    party_of: dict[str, str]
+    issues_of: dict[str, str | None]
+
+    @classmethod
+    def build(cls, amap: ArgumentMap) -> _Index:
+        points = {p.id: p for p in amap.points}
+        parties = {p.id: p for p in amap.parties}
+        actors = {a.id: a for a in amap.actors}
+        party_of = {
+            p.id: (actors[p.by].party if p.by in actors else p.by) for p in amap.points
+        }
+        return cls(
+            points=points,
+            parties=parties,
+            actors=actors,
+            issues={i.id: i for i in amap.issues},
+            party_of=party_of,
+            issues_of=_inherited_issues(amap.points, points),
+        )
+
+
+def _first_target(point: Point) -> str | None:
+    for rel in (point.attacks, point.supports, point.agrees):
+        if rel:
+            return rel[0]
+    return None
+
+
+def _inherited_issues(
+    points: Sequence[Point], by_id: Mapping[str, Point]
+) -> dict[str, str | None]:
+    result: dict[str, str | None] = {p.id: p.issue for p in points if p.issue is not None}
+    for start in points:
+        if start.id in result:
+            continue
+        chain: list[str] = []
+        seen: set[str] = set()
+        current: Point | None = start
+        found: str | None = None
+        while current is not None:
+            if current.id in result:
+                found = result[current.id]
+                break
+            if current.id in seen:
+                break
+            seen.add(current.id)
+            chain.append(current.id)
+            target = _first_target(current)
+            current = by_id.get(target) if target is not None else None
+        for pid in chain:
+            result[pid] = found
+    return result
+
+
+# --- the rules a map must keep (DESIGN §2, §3) -----------------------------------
+
+
+def map_problems(
+    parties: Iterable[tuple[int, Party]],
+    actors: Iterable[tuple[int, Actor]],
+    issues: Iterable[tuple[int, Issue]],
+    points: Iterable[tuple[int, Point]],
+    *,
+    broken_ids: frozenset[str] = frozenset(),
+) -> list[Problem]:
+    """Return every rule the given items break, each with its document path.
+
+    Items come as ``(index, item)`` so that a reader that could not build some
+    items still reports the right positions for the rest; *broken_ids* are ids
+    of items that exist but could not be built, so references to them are not
+    reported as unknown.
+    """
+    problems: list[Problem] = []
+    parties, actors, issues, points = list(parties), list(actors), list(issues), list(points)
+
+    if not parties and "parties" not in broken_ids:
+        problems.append(Problem("a map needs at least one party under 'parties'", ("parties",)))
+
+    speakers: dict[str, tuple[str, int]] = {}
+    for section, items in (("parties", parties), ("actors", actors)):
+        for i, item in items:
+            if item.id in speakers:
+                first_section, first = speakers[item.id]
+                problems.append(Problem(
+                    f"duplicate id {item.id!r}: parties and actors share one namespace and "
+                    f"{first_section}[{first}] already has it", (section, i, "id")))
+            else:
+                speakers[item.id] = (section, i)
+    party_ids = {p.id for _, p in parties}
+    actor_party = {a.id: a.party for _, a in actors}
+    issue_ids: set[str] = set()
+    for i, issue in issues:
+        if issue.id in issue_ids:
+            problems.append(Problem(f"duplicate issue id {issue.id!r}", ("issues", i, "id")))
+        issue_ids.add(issue.id)
+    point_by_id: dict[str, Point] = {}
+    for i, point in points:
+        if point.id in point_by_id:
+            problems.append(Problem(f"duplicate point id {point.id!r}", ("points", i, "id")))
+        else:
+            point_by_id[point.id] = point
+
+    def unknown(what: str, ref: str, known: Iterable[str], path: tuple[str | int, ...]) -> None:
+        if ref in broken_ids:
+            return
+        problems.append(Problem(f"unknown {what} {ref!r}{did_you_mean(ref, list(known))}", path))
+
+    for i, actor in actors:
+        if actor.party not in party_ids:
+            if actor.party in actor_party:
+                problems.append(Problem(
+                    f"actor {actor.id!r} belongs to {actor.party!r}, which is an actor, not a party",
+                    ("actors", i, "party")))
+            else:
+                unknown("party", actor.party, party_ids, ("actors", i, "party"))
+
+    def party_of(point: Point) -> str | None:
+        if point.by in party_ids:
+            return point.by
+        return actor_party.get(point.by)
+
+    for i, point in points:
+        if point.by not in speakers:
+            unknown("party or actor", point.by, speakers, ("points", i, "by"))
+        if point.issue is not None and point.issue not in issue_ids:
+            unknown("issue", point.issue, issue_ids, ("points", i, "issue"))
+        if point.on_behalf_of is not None and point.on_behalf_of not in party_ids:
+            unknown("party", point.on_behalf_of, party_ids, ("points", i, "on_behalf_of"))
+        for rel in Relation:
+            targets: tuple[str, ...] = getattr(point, rel.value)
+            seen: set[str] = set()
+            for j, target in enumerate(targets):
+                path: tuple[str | int, ...] = ("points", i, rel.value, j)
+                if target in seen:
+                    problems.append(Problem(f"{target!r} is listed twice under {rel.value}", path))
+                seen.add(target)
+                if target not in point_by_id:
+                    unknown("point", target, point_by_id, path)
+        problems.extend(_kind_problems(i, point, point_by_id, party_of))
+    return problems
+
+
+_NEEDS: Final = {
+    Kind.OBJECTION: (Relation.ATTACKS, "an objection must attack a point: add 'attacks: [...]'"),
+    Kind.REBUTTAL: (Relation.ATTACKS, "a rebuttal must attack an objection or rebuttal: add 'attacks: [...]'"),
+    Kind.CONCESSION: (Relation.AGREES, "a concession must agree with a point of another party: add 'agrees: [...]'"),
+    Kind.REASON: (Relation.SUPPORTS, "a reason must support a point of its own party: add 'supports: [...]'"),
+}
+
+
+def _kind_problems(
+    i: int, point: Point, point_by_id: Mapping[str, Point], party_of: Any
+) -> Iterator[Problem]:
+    need = _NEEDS.get(point.kind)
+    if need is None:
+        return
+    relation, message = need
+    targets = point.targets(relation)
+    if not targets:
+        yield Problem(message, ("points", i, "kind"))
+        return
+    own = party_of(point)
+    for j, target_id in enumerate(targets):
+        target = point_by_id.get(target_id)
+        if target is None:
+            continue
+        path: tuple[str | int, ...] = ("points", i, relation.value, j)
+        if point.kind is Kind.REBUTTAL and target.kind not in (Kind.OBJECTION, Kind.REBUTTAL):
+            yield Problem(
+                f"a rebuttal attacks objections or rebuttals, but {target_id!r} is a "
+                f"{target.kind.value}; make this point an objection, or attack the objection", path)
+        other = party_of(target)
+        if own is None or other is None:
+            continue
+        if point.kind is Kind.CONCESSION and other == own:
+            yield Problem(
+                f"a concession agrees with another party's point, but {target_id!r} is "
+                f"{own!r}'s own; use a reason (supports) instead", path)
+        if point.kind is Kind.REASON and other != own:
+            yield Problem(
+                f"a reason supports its own party's point, but {target_id!r} is "
+                f"{other!r}'s; use a concession (agrees) instead", path)

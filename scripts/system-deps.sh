@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Installs the system programs argmap's diagrams and tests need, from Debian's packages:
+#   graphviz  - the `dot` layout program that draws the diagrams
+# Nothing is installed when everything is already there.
+set -euo pipefail
+
+need=()
+command -v dot >/dev/null 2>&1 || need+=(graphviz)
+
+if [ ${#need[@]} -eq 0 ]; then
+  exit 0
+fi
+if [ "$(id -u)" -eq 0 ]; then
+  sudo=()
+elif command -v sudo >/dev/null 2>&1; then
+  sudo=(sudo)
+else
+  echo "argmap needs these Debian packages: ${need[*]}; install them as root (apt-get install ${need[*]})" >&2
+  exit 1
+fi
+if ! command -v apt-get >/dev/null 2>&1; then
+  echo "argmap needs: ${need[*]} (no apt-get here: install them with your system's package manager)" >&2
+  exit 1
+fi
+echo "installing ${need[*]} from Debian's packages" >&2
+"${sudo[@]}" apt-get update -qq
+DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
