@@ -1,0 +1,673 @@
+"""Questions asked of a map: what is disputed, what is open, who had the last word.
+
+Every term here is defined in DESIGN §4 and in ``docs/queries.md``; in short,
+with *P(x)* the party of point *x* (its actor's party, or the party itself):
+
+- a **disagreement** is an ``attacks`` edge *a → t* with *P(a) ≠ P(t)*;
+- it is **settled** when a point of *P(t)* agrees with *a* or a point of *P(a)*
+  agrees with *t*, and **open** otherwise;
+- a **thread** is a tree of open disagreements under a **root**: a point attacked
+  through an open disagreement that itself attacks nothing through one (a cycle
+  with no way out is rooted at its first point in file order);
+- a thread is **unanswered** when no open disagreement attacks the root's
+  attackers, **contested** otherwise; its **last word** is the party or parties of
+  the points that end it, those nothing open attacks;
+- a **proposal** that no other party attacks or agrees with is **pending**.
+
+Functions take the map first. Those whose output grows with the map are
+generators; the records they yield are frozen and have a readable repr.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict, deque
+from collections.abc import Iterable, Iterator
+from typing import Any, ClassVar, Final, Literal
+
+import attrs
+import networkx as nx
+
+from argmap._table import TableMixin, cell_text, format_table
+from argmap.model import ArgumentMap, Kind, Relation
+
+__all__ = [
+    "ISSUE_STATUSES",
+    "Comparison",
+    "Concession",
+    "Disagreement",
+    "IssueComparison",
+    "Reply",
+    "Thread",
+    "Unresolved",
+    "compare",
+    "concessions",
+    "disagreements",
+    "number_of_unresolved",
+    "open_disagreements",
+    "pending_proposals",
+    "replies",
+    "threads",
+    "unresolved",
+]
+
+ThreadStatus = Literal["unanswered", "contested", "pending"]
+IssueStatus = Literal["disputed", "agreed", "unengaged", "one-sided", "silent"]
+
+#: The statuses :func:`compare` gives an issue, in order of precedence.
+ISSUE_STATUSES: Final[tuple[IssueStatus, ...]] = (
+    "disputed", "agreed", "unengaged", "one-sided", "silent",
+)
+
+
+# --- records ------------------------------------------------------------------------
+
+
+@attrs.frozen
+class Disagreement:
+    """An attack across parties, *attacker* → *target* (DESIGN §4).
+
+    Attributes
+    ----------
+    attacker, target : str
+        Point ids.
+    attacker_party, target_party : str
+        Their parties.
+    issue : str or None
+        The attacker's issue (inherited where it names none).
+    settled_by : tuple of str
+        The ids of the points that settle it by agreeing; empty when it is open.
+
+    .. versionadded:: 0.1
+    """
+
+    attacker: str
+    target: str
+    attacker_party: str
+    target_party: str
+    issue: str | None
+    settled_by: tuple[str, ...] = ()
+
+    @property
+    def is_open(self) -> bool:
+        """True when neither side has given way."""
+        return not self.settled_by
+
+
+@attrs.frozen
+class Thread:
+    """A tree of open disagreements under one root, or a pending proposal.
+
+    Attributes
+    ----------
+    root : str
+        The point the thread grows from.
+    issue : str or None
+        The root's issue.
+    status : {"unanswered", "contested", "pending"}
+        ``pending`` only for a proposal nobody answered (:func:`pending_proposals`).
+    points : tuple of str
+        The root and every point that reaches it through open disagreements,
+        in file order.
+    last_word : tuple of str
+        The parties of the points that end the thread, in the map's party order.
+    ends : tuple of str
+        Those points: the thread's points that no open disagreement attacks.
+
+    .. versionadded:: 0.1
+    """
+
+    root: str
+    issue: str | None
+    status: ThreadStatus
+    points: tuple[str, ...]
+    last_word: tuple[str, ...]
+    ends: tuple[str, ...]
+
+    def to_record(self) -> dict[str, Any]:
+        """Return the thread as a plain dict (the shape of ``argmap unresolved --json``)."""
+        return {
+            "root": self.root,
+            "issue": self.issue,
+            "status": self.status,
+            "points": list(self.points),
+            "last_word": list(self.last_word),
+            "ends": list(self.ends),
+        }
+
+
+@attrs.frozen
+class Unresolved(TableMixin):
+    """What is still open in a map: its threads and pending proposals, in file order of root.
+
+    Iterate over it for :class:`Thread` records; ``len()`` counts them. ``str()``
+    gives a plain-text table, and notebooks show an HTML one.
+
+    .. versionadded:: 0.1
+    """
+
+    COLUMNS: ClassVar[tuple[str, ...]] = ("root", "issue", "status", "points", "last_word", "ends")
+
+    map_id: str
+    items: tuple[Thread, ...]
+    texts: dict[str, str] = attrs.field(repr=False, eq=False, hash=False, factory=dict)
+
+    def __iter__(self) -> Iterator[Thread]:
+        return iter(self.items)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    @property
+    def caption(self) -> str:
+        """A one-line summary, such as "5 open threads and 3 pending proposals"."""
+        threads = sum(1 for t in self.items if t.status != "pending")
+        pending = len(self.items) - threads
+        return (f"{_plural(threads, 'open thread')} and {_plural(pending, 'pending proposal')} "
+                f"in {self.map_id}")
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """Return one dict per thread or proposal, with the keys of :attr:`COLUMNS`."""
+        return [t.to_record() for t in self.items]
+
+    def __str__(self) -> str:
+        rows = [
+            [t.status, cell_text(t.issue), cell_text(t.last_word), str(len(t.points)),
+             f"{t.root}: {self.texts.get(t.root, '')}"]
+            for t in self.items
+        ]
+        table = format_table(rows, ["STATUS", "ISSUE", "LAST WORD", "POINTS", "ROOT"])
+        return f"{self.caption}\n\n{table}" if rows else self.caption
+
+
+@attrs.frozen
+class IssueComparison:
+    """Where two parties stand on one issue.
+
+    Attributes
+    ----------
+    issue : str or None
+        The issue id; None for the points that have no issue, even by inheritance.
+    title : str
+        The issue's title, or its id.
+    status : {"disputed", "agreed", "unengaged", "one-sided", "silent"}
+    a_points, b_points : tuple of str
+        Each party's points on the issue, in file order.
+
+    .. versionadded:: 0.1
+    """
+
+    issue: str | None
+    title: str
+    status: IssueStatus
+    a_points: tuple[str, ...]
+    b_points: tuple[str, ...]
+
+
+@attrs.frozen
+class Comparison(TableMixin):
+    """Two parties' positions issue by issue (:func:`compare`).
+
+    Iterate over it for :class:`IssueComparison` rows, one per issue in map order.
+
+    .. versionadded:: 0.1
+    """
+
+    map_id: str
+    a: str
+    b: str
+    rows: tuple[IssueComparison, ...]
+
+    def __iter__(self) -> Iterator[IssueComparison]:
+        return iter(self.rows)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def __getitem__(self, issue: str | None) -> IssueComparison:
+        """Return the row of one issue."""
+        for row in self.rows:
+            if row.issue == issue:
+                return row
+        raise KeyError(issue)
+
+    @property
+    def COLUMNS(self) -> tuple[str, ...]:  # noqa: N802 - read like the class constant of Unresolved
+        """The record keys: issue, title, status and the two party ids."""
+        return ("issue", "title", "status", self.a, self.b)
+
+    @property
+    def caption(self) -> str:
+        """A one-line summary."""
+        return f"{self.a} and {self.b}, issue by issue, in {self.map_id}"
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """Return one dict per issue: ``issue``, ``title``, ``status`` and one key per party."""
+        return [
+            {"issue": r.issue, "title": r.title, "status": r.status,
+             self.a: list(r.a_points), self.b: list(r.b_points)}
+            for r in self.rows
+        ]
+
+    def __str__(self) -> str:
+        rows = [
+            [cell_text(r.issue), r.status, str(len(r.a_points)), str(len(r.b_points)), r.title]
+            for r in self.rows
+        ]
+        header = ["ISSUE", "STATUS", self.a.upper(), self.b.upper(), "TITLE"]
+        return f"{self.caption}\n\n{format_table(rows, header)}"
+
+
+@attrs.frozen
+class Reply:
+    """A point's replies, as a tree (:func:`replies`).
+
+    Attributes
+    ----------
+    point : str
+        The point replied to.
+    relation : Relation or None
+        How this point bears on its parent; None at the top of the tree.
+    children : tuple of Reply
+        The points that attack, support or agree with this one, in file order.
+
+    .. versionadded:: 0.1
+    """
+
+    point: str
+    relation: Relation | None
+    children: tuple[Reply, ...] = ()
+
+    def walk(self, depth: int = 0) -> Iterator[tuple[int, Reply]]:
+        """Yield ``(depth, node)`` for this node and every node below it, depth first."""
+        yield depth, self
+        for child in self.children:
+            yield from child.walk(depth + 1)
+
+
+@attrs.frozen
+class Concession:
+    """A point by which a party agrees with another party's point.
+
+    Attributes
+    ----------
+    point : str
+        The agreeing point (usually of kind ``concession``).
+    party : str
+        Its party.
+    agrees_with : tuple of str
+        The points of other parties it agrees with.
+    conceded_to : tuple of str
+        Their parties, in map order.
+
+    .. versionadded:: 0.1
+    """
+
+    point: str
+    party: str
+    issue: str | None
+    agrees_with: tuple[str, ...]
+    conceded_to: tuple[str, ...]
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+# --- disagreements ---------------------------------------------------------------------
+
+
+def _agreeing_parties(amap: ArgumentMap) -> dict[str, dict[str, list[str]]]:
+    """Map each point to {party: [ids of that party's points that agree with it]}."""
+    agreed: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    party_of = amap._index.party_of
+    for point in amap.points:
+        for target in point.agrees:
+            agreed[target][party_of[point.id]].append(point.id)
+    return agreed
+
+
+def disagreements(amap: ArgumentMap) -> Iterator[Disagreement]:
+    """Yield every attack across parties, open or settled, in file order of attacker.
+
+    Parameters
+    ----------
+    amap : ArgumentMap
+
+    Yields
+    ------
+    Disagreement
+        ``settled_by`` names the agreeing points of a settled one.
+
+    See Also
+    --------
+    open_disagreements
+
+    Examples
+    --------
+    >>> d = next(disagreements(amap))
+    >>> d.attacker, d.target, d.is_open, d.settled_by
+    ('us-dislikes-protocol', 'ussr-protocol-best', False, ('ussr-accepts-declarations',))
+    """
+    party_of = amap._index.party_of
+    issue_of = amap._index.issues_of
+    agreed = _agreeing_parties(amap)
+    for point in amap.points:
+        pa = party_of[point.id]
+        for target in point.attacks:
+            pt = party_of[target]
+            if pa == pt:
+                continue
+            settled = tuple(agreed.get(point.id, {}).get(pt, ())) + tuple(
+                agreed.get(target, {}).get(pa, ()))
+            yield Disagreement(point.id, target, pa, pt, issue_of[point.id], settled)
+
+
+def open_disagreements(amap: ArgumentMap) -> Iterator[Disagreement]:
+    """Yield the disagreements neither side has given way on, in file order of attacker.
+
+    Examples
+    --------
+    >>> sum(1 for _ in open_disagreements(amap))
+    12
+    """
+    return (d for d in disagreements(amap) if d.is_open)
+
+
+# --- threads -------------------------------------------------------------------------------
+
+
+def _open_graph(amap: ArgumentMap) -> nx.DiGraph:
+    graph = nx.DiGraph()
+    graph.add_edges_from((d.attacker, d.target) for d in open_disagreements(amap))
+    return graph
+
+
+def _ancestors(graph: nx.DiGraph, start: Iterable[str]) -> set[str]:
+    seen = set(start)
+    queue = deque(seen)
+    pred = graph._pred
+    while queue:
+        node = queue.popleft()
+        for other in pred[node]:
+            if other not in seen:
+                seen.add(other)
+                queue.append(other)
+    return seen
+
+
+def threads(amap: ArgumentMap) -> Iterator[Thread]:
+    """Yield the threads of open disagreements, in file order of their roots.
+
+    A root is a point attacked through an open disagreement that attacks
+    nothing through one. Where open attacks form a cycle with no way out (a sink
+    strongly connected component), the cycle is rooted at its first point in
+    file order and its thread holds the whole cycle; the last word is then every
+    party in the thread unless some point attacks the cycle unanswered.
+
+    Parameters
+    ----------
+    amap : ArgumentMap
+
+    Yields
+    ------
+    Thread
+        With status ``"unanswered"`` or ``"contested"``.
+
+    Notes
+    -----
+    A point may sit in several threads (one rebuttal answering two objections).
+    The work is done lazily: errors surface on iteration.
+
+    Examples
+    --------
+    >>> t = next(t for t in threads(amap) if t.root == "us-draft-lapse")
+    >>> t.status, t.last_word
+    ('contested', ('us',))
+    >>> t.points
+    ('us-draft-lapse', 'mikoyan-lapse-is-retreat', 'stevenson-us-went-further', 'mccloy-us-went-beyond-letters')
+    """
+    graph = _open_graph(amap)
+    if not graph:
+        return
+    order = {p.id: i for i, p in enumerate(amap.points)}
+    party_order = {p.id: i for i, p in enumerate(amap.parties)}
+    party_of = amap._index.party_of
+    issue_of = amap._index.issues_of
+    condensed = nx.condensation(graph)
+    sinks = []
+    for component in condensed:
+        if condensed.out_degree(component) == 0:
+            members = condensed.nodes[component]["members"]
+            sinks.append((min(members, key=order.__getitem__), members))
+    sinks.sort(key=lambda sink: order[sink[0]])
+    pred = graph._pred
+    for root, members in sinks:
+        points = _ancestors(graph, members)
+        ends = sorted((p for p in points if not pred[p]), key=order.__getitem__)
+        speakers = ends or points
+        last_word = sorted({party_of[p] for p in speakers}, key=party_order.__getitem__)
+        attackers = [a for m in members for a in pred[m] if a not in members]
+        attackers += [a for a in pred[root] if a in members]
+        contested = any(pred[a] for a in attackers)
+        yield Thread(
+            root=root,
+            issue=issue_of[root],
+            status="contested" if contested else "unanswered",
+            points=tuple(sorted(points, key=order.__getitem__)),
+            last_word=tuple(last_word),
+            ends=tuple(ends),
+        )
+
+
+def pending_proposals(amap: ArgumentMap) -> Iterator[Thread]:
+    """Yield, as one-point threads, the proposals no other party attacks or agrees with.
+
+    Examples
+    --------
+    >>> [t.root for t in pending_proposals(amap)]
+    ['mikoyan-multilateral-inspection', 'stevenson-wants-soviet-draft', 'stevenson-separate-declarations']
+    """
+    party_of = amap._index.party_of
+    answered: set[str] = set()
+    for point in amap.points:
+        for rel in (point.attacks, point.agrees):
+            answered.update(t for t in rel if party_of[t] != party_of[point.id])
+    for point in amap.points:
+        if point.kind is Kind.PROPOSAL and point.id not in answered:
+            party = party_of[point.id]
+            yield Thread(point.id, amap._index.issues_of[point.id], "pending",
+                         (point.id,), (party,), (point.id,))
+
+
+def unresolved(amap: ArgumentMap) -> Unresolved:
+    """Return the open threads and the pending proposals, in file order of their roots.
+
+    Settled disagreements and agreed points are not in it.
+
+    Parameters
+    ----------
+    amap : ArgumentMap
+
+    Returns
+    -------
+    Unresolved
+        Iterable of :class:`Thread`; ``to_records()``, ``to_dataframe()``, and
+        a plain-text table as ``str()``.
+
+    Examples
+    --------
+    >>> u = unresolved(amap)
+    >>> u.caption
+    '8 open threads and 3 pending proposals in 1962-11-29-new-york'
+    >>> [(t.root, t.status) for t in u][:2]
+    [('us-draft-lapse', 'contested'), ('us-draft-silent-on-subversion', 'contested')]
+    """
+    order = {p.id: i for i, p in enumerate(amap.points)}
+    items = sorted([*threads(amap), *pending_proposals(amap)], key=lambda t: order[t.root])
+    texts = {t.root: amap.point(t.root).text for t in items}
+    return Unresolved(amap.id, tuple(items), texts)
+
+
+def number_of_unresolved(amap: ArgumentMap) -> int:
+    """Return how many threads and pending proposals are open.
+
+    Examples
+    --------
+    >>> number_of_unresolved(amap)
+    11
+    """
+    return len(unresolved(amap))
+
+
+# --- positions ------------------------------------------------------------------------
+
+
+def compare(amap: ArgumentMap, a: str, b: str) -> Comparison:
+    """Return, for every issue, the points of parties *a* and *b* and its status.
+
+    The status is the first that holds of:
+
+    ``disputed``
+        an open thread rooted on the issue holds points of both;
+    ``agreed``
+        a point of one agrees with a point of the other, and either is on the issue;
+    ``unengaged``
+        both said something on it;
+    ``one-sided``
+        only one of them said anything on it;
+    ``silent``
+        neither did.
+
+    Issues come in map order; a last row with issue None collects the points
+    that have no issue even by inheritance, when there are any.
+
+    Parameters
+    ----------
+    amap : ArgumentMap
+    a, b : str
+        Party ids.
+
+    Raises
+    ------
+    UnknownReferenceError
+        If *a* or *b* is not a party of the map.
+    ValueError
+        If *a* and *b* are the same party.
+
+    Examples
+    --------
+    >>> c = compare(amap, "us", "ussr")
+    >>> c["guantanamo"].status, c["settlement-form"].status, c["cuba-part"].status
+    ('disputed', 'agreed', 'one-sided')
+    """
+    amap.party(a)
+    amap.party(b)
+    if a == b:
+        raise ValueError(f"compare needs two different parties, got {a!r} twice")
+    party_of = amap._index.party_of
+    issue_of = amap._index.issues_of
+    by_issue: dict[str | None, dict[str, list[str]]] = defaultdict(lambda: {a: [], b: []})
+    for point in amap.points:
+        party = party_of[point.id]
+        if party in (a, b):
+            by_issue[issue_of[point.id]][party].append(point.id)
+
+    disputed: set[str | None] = set()
+    for thread in threads(amap):
+        parties = {party_of[p] for p in thread.points}
+        if a in parties and b in parties:
+            disputed.add(thread.issue)
+    agreed: set[str | None] = set()
+    for point in amap.points:
+        pp = party_of[point.id]
+        if pp not in (a, b):
+            continue
+        other = b if pp == a else a
+        for target in point.agrees:
+            if party_of[target] == other:
+                agreed.update((issue_of[point.id], issue_of[target]))
+
+    issues: list[tuple[str | None, str]] = [(i.id, i.label) for i in amap.issues]
+    if None in by_issue:
+        issues.append((None, "(no issue)"))
+    rows = []
+    for issue, title in issues:
+        points = by_issue.get(issue, {a: [], b: []})
+        status: IssueStatus
+        if issue in disputed:
+            status = "disputed"
+        elif issue in agreed:
+            status = "agreed"
+        elif points[a] and points[b]:
+            status = "unengaged"
+        elif points[a] or points[b]:
+            status = "one-sided"
+        else:
+            status = "silent"
+        rows.append(IssueComparison(issue, title, status, tuple(points[a]), tuple(points[b])))
+    return Comparison(amap.id, a, b, tuple(rows))
+
+
+def concessions(amap: ArgumentMap, party: str | None = None) -> Iterator[Concession]:
+    """Yield the points by which a party agrees with other parties' points, in file order.
+
+    Parameters
+    ----------
+    amap : ArgumentMap
+    party : str, optional
+        Only this party's concessions.
+
+    Examples
+    --------
+    >>> [c.point for c in concessions(amap, "ussr")]
+    ['ussr-accepts-declarations', 'mikoyan-us-may-ask-inspection', 'ussr-assures-finish-quickly']
+    """
+    if party is not None:
+        amap.party(party)
+    party_of = amap._index.party_of
+    party_order = {p.id: i for i, p in enumerate(amap.parties)}
+    for point in amap.points:
+        own = party_of[point.id]
+        if party is not None and own != party:
+            continue
+        others = tuple(t for t in point.agrees if party_of[t] != own)
+        if others:
+            to = sorted({party_of[t] for t in others}, key=party_order.__getitem__)
+            yield Concession(point.id, own, amap._index.issues_of[point.id], others, tuple(to))
+
+
+def replies(amap: ArgumentMap, point: str) -> Reply:
+    """Return the tree of replies under *point*: what attacks, supports or agrees with it.
+
+    Each point appears once, where it is first reached (breadth first), so a
+    cycle of replies does not loop.
+
+    Examples
+    --------
+    >>> tree = replies(amap, "us-draft-lapse")
+    >>> [(depth, node.point, node.relation) for depth, node in tree.walk()][:2]
+    [(0, 'us-draft-lapse', None), (1, 'mikoyan-lapse-is-retreat', <Relation.ATTACKS: 'attacks'>)]
+    """
+    amap.point(point)
+    order = {p.id: i for i, p in enumerate(amap.points)}
+    incoming: dict[str, list[tuple[str, Relation]]] = defaultdict(list)
+    for p in amap.points:
+        for rel, target in p.relations():
+            incoming[target].append((p.id, rel))
+    # breadth first, so that each point hangs under its nearest parent
+    parent_of: dict[str, tuple[str, Relation] | None] = {point: None}
+    visit = [point]
+    children: dict[str, list[str]] = defaultdict(list)
+    for node in visit:  # grows as it goes: a breadth-first walk
+        for source, rel in sorted(incoming[node], key=lambda e: order[e[0]]):
+            if source not in parent_of:
+                parent_of[source] = (node, rel)
+                children[node].append(source)
+                visit.append(source)
+    built: dict[str, Reply] = {}
+    for node in reversed(visit):  # leaves first, so that no recursion is needed
+        link = parent_of[node]
+        built[node] = Reply(
+            node, link[1] if link else None, tuple(built[c] for c in children[node]))
+    return built[point]
+
