@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import difflib
+import os
 import re
+import tempfile
 from collections.abc import Collection, Iterator, Mapping
+from pathlib import Path
 from typing import Any, Final
 
 _WHITESPACE: Final = re.compile(r"\s+")
@@ -73,3 +76,30 @@ def freeze_meta(value: Mapping[str, Any] | None) -> FrozenDict:
     if not isinstance(value, Mapping):
         raise TypeError(f"meta must be a mapping, not {type(value).__name__}")
     return FrozenDict({k: freeze(v) for k, v in value.items()})
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write *data* to *path* whole or not at all: a temporary file beside it, then a rename.
+
+    The file gets the permissions a plainly created file would (0666 less the umask),
+    or keeps those of the file it replaces.
+    """
+    try:
+        mode = path.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        mode = 0o666 & ~_umask()
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

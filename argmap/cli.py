@@ -5,17 +5,26 @@ Exit codes: 0 success, 1 invalid input (every problem on stderr), 2 usage error.
 
 from __future__ import annotations
 
+import csv
 import functools
+import io
+import json
+import shutil
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
 import click
+import graphviz
 
 import argmap
+from argmap._table import cell_text
+from argmap._util import did_you_mean
 from argmap.errors import ArgmapError, ValidationError
 from argmap.model import ArgumentMap
+from argmap.render import DIRECTIONS, ENGINES, LABELS, THEMES
+from argmap.render import FORMATS as RENDER_FORMATS
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -35,6 +44,16 @@ def _reports_errors(func: F) -> F:
             raise click.ClickException(f"{exc.filename or ''}: {exc.strerror or exc}") from None
 
     return wrapper  # type: ignore[return-value]
+
+
+def _plural(n: int, word: str) -> str:
+    if n == 1:
+        return f"1 {word}"
+    return f"{n} {word[:-1]}ies" if word.endswith("y") else f"{n} {word}s"
+
+
+def _width() -> int:
+    return max(80, shutil.get_terminal_size((120, 24)).columns)
 
 
 def _load(path: Path) -> ArgumentMap:
@@ -63,9 +82,169 @@ def validate(files: tuple[Path, ...]) -> None:
             failed = True
             click.echo(f"{path}: {exc}", err=True)
         else:
-            click.echo(
-                f"{path}: valid ({len(amap.points)} points, {len(amap.issues)} issues, "
-                f"{len(amap.parties)} parties)"
-            )
+            counts = ", ".join(
+                _plural(len(items), name) for items, name in
+                ((amap.points, "point"), (amap.issues, "issue"), (amap.parties, "party")))
+            click.echo(f"{path}: valid ({counts})")
     if failed:
         sys.exit(1)
+
+
+def _print_records(records: list[dict[str, Any]], columns: Sequence[str], as_json: bool) -> None:
+    if as_json:
+        click.echo(json.dumps(records, indent=2, ensure_ascii=False))
+        return
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(columns)
+    for record in records:
+        writer.writerow([cell_text(record[c]) for c in columns])
+    click.echo(out.getvalue(), nl=False)
+
+
+def _output_options(func: F) -> F:
+    func = click.option("--csv", "as_csv", is_flag=True, help="Print CSV (ids joined by spaces).")(func)
+    func = click.option("--json", "as_json", is_flag=True, help="Print JSON.")(func)
+    return func
+
+
+def _check_exclusive(as_json: bool, as_csv: bool) -> None:
+    if as_json and as_csv:
+        raise click.UsageError("choose one of --json and --csv")
+
+
+def _check_ids(amap: ArgumentMap, what: str, values: Iterable[str], known: list[str]) -> None:
+    for value in values:
+        if value not in known:
+            raise click.BadParameter(
+                f"{amap.id} has no {what} {value!r}{did_you_mean(value, known)}; "
+                f"there are: {', '.join(known)}",
+                param_hint=f"--{what}" if what in ("issue", "party") else what,
+            )
+
+
+@main.command()
+@click.argument("file", type=_FILE)
+@_output_options
+@_reports_errors
+def unresolved(file: Path, as_json: bool, as_csv: bool) -> None:
+    """Print the open threads and pending proposals of a map.
+
+    A thread is open when neither side gave way on its disagreements; it is
+    unanswered when nobody replied to the objections, contested otherwise.
+    """
+    _check_exclusive(as_json, as_csv)
+    result = _load(file).unresolved()
+    if as_json or as_csv:
+        _print_records(result.to_records(), result.COLUMNS, as_json)
+    else:
+        click.echo(result.to_text(_width()))
+
+
+@main.command()
+@click.argument("file", type=_FILE)
+@click.argument("a")
+@click.argument("b")
+@_output_options
+@_reports_errors
+def compare(file: Path, a: str, b: str, as_json: bool, as_csv: bool) -> None:
+    """Print, issue by issue, the points of parties A and B and the issue's status.
+
+    Status: disputed, agreed, unengaged, one-sided or silent (docs/queries.md).
+    """
+    _check_exclusive(as_json, as_csv)
+    amap = _load(file)
+    parties = [p.id for p in amap.parties]
+    _check_ids(amap, "party", [a, b], parties)
+    if a == b:
+        raise click.BadParameter("A and B must be two different parties", param_hint="B")
+    result = amap.compare(a, b)
+    if as_json or as_csv:
+        _print_records(result.to_records(), result.COLUMNS, as_json)
+    else:
+        click.echo(result.to_text(_width()))
+
+
+def _render_options(func: F) -> F:
+    options = [
+        click.option("--theme", type=click.Choice(sorted(THEMES)), default="color",
+                     show_default=True, help="color; print (greyscale); colorblind (Okabe-Ito)."),
+        click.option("--issue", "issues", multiple=True, metavar="ID",
+                     help="Draw only the points on this issue (repeatable)."),
+        click.option("--party", "parties", multiple=True, metavar="ID",
+                     help="Draw only the points of this party (repeatable)."),
+        click.option("--highlight", type=click.Choice(["unresolved"]),
+                     help="Make open threads stand out and mute settled exchanges."),
+        click.option("--label", type=click.Choice(list(LABELS)), default="text",
+                     show_default=True, help="Show the paraphrase, the verbatim quote, or both."),
+        click.option("--direction", type=click.Choice(list(DIRECTIONS)), default="TB",
+                     show_default=True, help="Layout direction (Graphviz rankdir)."),
+        click.option("--engine", type=click.Choice(list(ENGINES)), default="dot",
+                     show_default=True, help="Graphviz layout program."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+@main.command()
+@click.argument("file", type=_FILE)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="The file to write; its extension gives the format.")
+@click.option("--format", "fmt", type=click.Choice(list(RENDER_FORMATS)),
+              help="Output format, if not the output's extension.")
+@_render_options
+@_reports_errors
+def render(
+    file: Path, output: Path, fmt: str | None, theme: str, issues: tuple[str, ...],
+    parties: tuple[str, ...], highlight: str | None, label: str, direction: str, engine: str,
+) -> None:
+    """Draw a map as svg, png, pdf or dot with Graphviz."""
+    amap = _load(file)
+    _check_ids(amap, "issue", issues, [i.id for i in amap.issues])
+    _check_ids(amap, "party", parties, [p.id for p in amap.parties])
+    if output.resolve() == file.resolve():
+        raise click.BadParameter("the output would overwrite the input map", param_hint="-o")
+    try:
+        path = amap.render(
+            output, format=fmt, engine=engine, theme=theme, issue=issues or None,
+            party=parties or None, highlight=highlight, label=label, direction=direction,
+        )
+    except graphviz.ExecutableNotFound:
+        raise click.ClickException(_NO_GRAPHVIZ) from None
+    click.echo(f"wrote {path}")
+
+
+_NO_GRAPHVIZ = (
+    "Graphviz's 'dot' program was not found on PATH; it draws the diagrams. Install it: "
+    "'apt-get install graphviz' (Debian, Ubuntu), 'brew install graphviz' (macOS), "
+    "'conda install graphviz', or see https://graphviz.org/download/"
+)
+
+
+@main.command()
+@click.option("-o", "--output-dir", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("out"), show_default=True, help="Folder for the diagrams.")
+@_reports_errors
+def demo(output_dir: Path) -> None:
+    """Draw the bundled 1962 map (svg, png) and print its unresolved points.
+
+    The map codes State Department telegram 1180 of 30 November 1962: Mikoyan's
+    objections to the US draft declaration ending the Cuban missile crisis, and
+    Stevenson's and McCloy's replies.
+    """
+    amap = argmap.datasets.load(DEMO_MAP)
+    output_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        for fmt in ("svg", "png"):
+            path = amap.render(output_dir / f"{amap.id}.{fmt}")
+            click.echo(f"wrote {path}")
+    except graphviz.ExecutableNotFound:
+        raise click.ClickException(_NO_GRAPHVIZ) from None
+    click.echo()
+    click.echo(f"{amap.title} ({amap.date})")
+    click.echo(amap.unresolved().to_text(_width()))
+
+
+#: The bundled map ``argmap demo`` draws.
+DEMO_MAP = "1962-11-29-new-york"

@@ -44,8 +44,8 @@ __all__ = [
     "Source",
 ]
 
-#: What an id may look like: a letter or digit, then letters, digits, ``-``, ``_``, ``.`` or ``:``.
-ID_PATTERN: Final = r"[A-Za-z0-9][A-Za-z0-9_.:-]*"
+#: What an id may look like: a letter or digit, then letters, digits, ``-``, ``_`` or ``.``.
+ID_PATTERN: Final = r"[A-Za-z0-9][A-Za-z0-9_.-]*"
 _ID_RE: Final = re.compile(ID_PATTERN)
 
 
@@ -99,7 +99,7 @@ def _check_id(instance: object, attribute: attrs.Attribute[Any], value: object) 
         raise _field_error(
             ValueError, attribute,
             f"{value!r} is not a valid id: start with a letter or digit and use only "
-            "letters, digits, '-', '_', '.' and ':' (no spaces)",
+            "letters, digits, '-', '_' and '.' (no spaces)",
         )
 
 

@@ -170,12 +170,16 @@ class Unresolved(TableMixin):
         return [t.to_record() for t in self.items]
 
     def __str__(self) -> str:
+        return self.to_text()
+
+    def to_text(self, width: int = 100) -> str:
+        """Return a plain-text table, the root's paraphrase cut to fit *width* characters."""
         rows = [
             [t.status, cell_text(t.issue), cell_text(t.last_word), str(len(t.points)),
              f"{t.root}: {self.texts.get(t.root, '')}"]
             for t in self.items
         ]
-        table = format_table(rows, ["STATUS", "ISSUE", "LAST WORD", "POINTS", "ROOT"])
+        table = format_table(rows, ["STATUS", "ISSUE", "LAST WORD", "POINTS", "ROOT"], width)
         return f"{self.caption}\n\n{table}" if rows else self.caption
 
 
@@ -231,7 +235,7 @@ class Comparison(TableMixin):
         raise KeyError(issue)
 
     @property
-    def COLUMNS(self) -> tuple[str, ...]:  # noqa: N802 - read like the class constant of Unresolved
+    def COLUMNS(self) -> tuple[str, ...]:
         """The record keys: issue, title, status and the two party ids."""
         return ("issue", "title", "status", self.a, self.b)
 
@@ -249,12 +253,16 @@ class Comparison(TableMixin):
         ]
 
     def __str__(self) -> str:
+        return self.to_text()
+
+    def to_text(self, width: int = 100) -> str:
+        """Return a plain-text table: issue, status, each party's number of points, title."""
         rows = [
             [cell_text(r.issue), r.status, str(len(r.a_points)), str(len(r.b_points)), r.title]
             for r in self.rows
         ]
         header = ["ISSUE", "STATUS", self.a.upper(), self.b.upper(), "TITLE"]
-        return f"{self.caption}\n\n{format_table(rows, header)}"
+        return f"{self.caption}\n\n{format_table(rows, header, width)}"
 
 
 @attrs.frozen

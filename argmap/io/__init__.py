@@ -6,14 +6,13 @@ argmap's own format 1 (:mod:`argmap.io.yaml_format`).
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Final
 
 import attrs
 
+from argmap._util import write_atomically
 from argmap.errors import FormatError, Problem, UnsupportedFormatError
 from argmap.io import yaml_format
 from argmap.model import ArgumentMap
@@ -210,12 +209,5 @@ def save(amap: ArgumentMap, path: str | Path, format: str | None = None) -> Path
     """
     path = Path(path)
     text = dumps(amap, format or format_for(path))
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomically(path, text.encode("utf-8"))
     return path

@@ -166,7 +166,10 @@ def problems_from(exc: BaseException, path: Path, cls: type | None = None) -> It
     elif isinstance(exc, ClassValidationError):
         cnoted, other = exc.group_exceptions()
         for sub, cnote in cnoted:
-            yield from problems_from(sub, (*path, cnote.name), None)
+            if isinstance(sub, KeyError):  # a required key is missing: point at its mapping
+                yield Problem(f"missing required key {cnote.name!r}", path)
+            else:
+                yield from problems_from(sub, (*path, cnote.name), None)
         for sub in other:
             yield from problems_from(sub, path, exc.cl)
     elif isinstance(exc, ForbiddenExtraKeysError):

@@ -1,0 +1,426 @@
+"""Building the diagram of a map as DOT text: pure, no Graphviz binary needed.
+
+One column (cluster) per party; a box per point headed by its speaker and
+kind; an edge per relation, drawn from the point that says it up to the point
+it is about. Kinds differ by border (thick for objections and rebuttals,
+dashed for rebuttals, double for proposals and concessions, rounded for
+reasons and concessions), relations by line and arrowhead (attacks: solid
+line, filled arrow; supports: dashed line, hollow arrow; agrees: dotted line,
+hollow circle), so the diagram reads without colour.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import textwrap
+from collections.abc import Iterable, Mapping
+from typing import Any, Final, Literal
+
+import attrs
+import graphviz
+
+from argmap._util import did_you_mean
+from argmap.model import ArgumentMap, Kind, Point, Relation
+from argmap.render.themes import Theme, get_theme
+
+__all__ = ["DIRECTIONS", "LABELS", "to_graphviz"]
+
+#: Values of ``label``: what each box shows besides its speaker and kind.
+LABELS: Final = ("text", "quote", "both")
+#: Values of ``direction``: Graphviz ``rankdir``; TB puts the points replied to on top.
+DIRECTIONS: Final = ("TB", "LR", "BT", "RL")
+#: Values of ``highlight``.
+HIGHLIGHTS: Final = ("unresolved",)
+
+_FONT: Final = "DejaVu Sans,Helvetica,Arial,sans-serif"
+_CONTROL: Final = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+@attrs.frozen
+class _KindStyle:
+    style: str
+    penwidth: float
+    peripheries: int = 1
+
+
+_KIND_STYLES: Final = {
+    Kind.CLAIM: _KindStyle("filled", 1.2),
+    Kind.PROPOSAL: _KindStyle("filled", 1.2, peripheries=2),
+    Kind.OBJECTION: _KindStyle("filled,bold", 2.8),
+    Kind.REBUTTAL: _KindStyle("filled,bold,dashed", 2.8),
+    Kind.CONCESSION: _KindStyle("filled,rounded", 1.2, peripheries=2),
+    Kind.REASON: _KindStyle("filled,rounded", 1.2),
+}
+
+# (line style, arrowhead at the point the relation is about, pen width)
+_RELATION_STYLES: Final = {
+    Relation.ATTACKS: ("solid", "normal", 2.2),
+    Relation.SUPPORTS: ("dashed", "empty", 1.6),
+    Relation.AGREES: ("dotted", "odot", 2.4),
+}
+
+
+def text(value: str) -> str:
+    """Return *value* safe inside a Graphviz HTML-like label: escaped, no control characters."""
+    return html.escape(_CONTROL.sub("", value), quote=True)
+
+
+def _lines(value: str, width: int) -> list[str]:
+    out: list[str] = []
+    for paragraph in value.splitlines() or [""]:
+        out.extend(textwrap.wrap(paragraph, width=width, break_long_words=True) or [""])
+    return out
+
+
+def _speaker(amap: ArgumentMap, point: Point) -> str:
+    actor = amap._index.actors.get(point.by)
+    name = actor.label if actor else amap.party(point.by).label
+    if point.on_behalf_of:
+        name += f" for {amap.party(point.on_behalf_of).label}"
+    return name
+
+
+def _node_label(amap: ArgumentMap, point: Point, label: str, width: int, color: str) -> str:
+    body: list[str] = []
+    if label in ("text", "both") or not point.quote:
+        body.append("<BR ALIGN='LEFT'/>".join(text(line) for line in _lines(point.text, width)))
+    if label in ("quote", "both") and point.quote:
+        quoted = _lines(f"“{point.quote}”", width)
+        body.append(
+            "<I>" + "<BR ALIGN='LEFT'/>".join(text(line) for line in quoted) + "</I>")
+    rows = "".join(f"<TR><TD ALIGN='LEFT' BALIGN='LEFT'>{b}</TD></TR>" for b in body)
+    header = (
+        f"<TR><TD ALIGN='LEFT'><B>{text(_speaker(amap, point))}</B>"
+        f"<FONT POINT-SIZE='10' COLOR='{color}'>  {point.kind.value.upper()}</FONT></TD></TR>"
+    )
+    return f"<<TABLE BORDER='0' CELLBORDER='0' CELLSPACING='0' CELLPADDING='2'>{header}{rows}</TABLE>>"
+
+
+def _selection(
+    amap: ArgumentMap, issues: tuple[str, ...], parties: tuple[str, ...], context: bool,
+) -> tuple[list[Point], set[str]]:
+    """Return the points to draw, in file order, and the ids drawn only as context."""
+    index = amap._index
+    chosen = {
+        p.id for p in amap.points
+        if (not issues or index.issues_of[p.id] in issues)
+        and (not parties or index.party_of[p.id] in parties)
+    }
+    extra: set[str] = set()
+    if context and (issues or parties):
+        for p in amap.points:
+            for _, target in p.relations():
+                if p.id in chosen and target not in chosen:
+                    extra.add(target)
+                elif target in chosen and p.id not in chosen:
+                    extra.add(p.id)
+    shown = chosen | extra
+    return [p for p in amap.points if p.id in shown], extra
+
+
+def _check_choice(name: str, value: str, allowed: Iterable[str]) -> None:
+    allowed = list(allowed)
+    if value not in allowed:
+        raise ValueError(
+            f"unknown {name} {value!r}{did_you_mean(str(value), allowed)}; "
+            f"use one of {', '.join(allowed)}"
+        )
+
+
+def _as_tuple(value: str | Iterable[str] | None) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    return tuple(value)
+
+
+def _title_label(amap: ArgumentMap) -> str:
+    lines = [f"<FONT POINT-SIZE='22'><B>{text(amap.title)}</B></FONT>"]
+    sub = []
+    if amap.date:
+        sub.append(amap.date.isoformat())
+    if amap.source is not None:
+        sub.append(amap.source.title)
+    if sub:
+        lines.append(f"<FONT POINT-SIZE='14'>{text(' · '.join(sub))}</FONT>")
+    if amap.source is not None and (amap.source.series or amap.source.citation):
+        cite = amap.source.series or amap.source.citation or ""
+        lines.append(f"<FONT POINT-SIZE='11'>{text(cite)}</FONT>")
+    return "<" + "<BR/>".join(lines) + ">"
+
+
+_LEGEND_EDGES: Final = {
+    Relation.ATTACKS: "━━━▶",
+    Relation.SUPPORTS: "╍╍╍▷",
+    Relation.AGREES: "┉┉┉○",
+}
+_LEGEND_LINES: Final = {
+    Relation.ATTACKS: "solid line, filled arrow",
+    Relation.SUPPORTS: "dashed line, hollow arrow",
+    Relation.AGREES: "dotted line, hollow circle",
+}
+
+
+def _legend_label(kinds: list[Kind], relations: list[Relation], theme: Theme) -> str:
+    """Return the key as one HTML-like label: a swatch per kind, a sample per relation."""
+    rows = ["<TR><TD COLSPAN='2' ALIGN='LEFT'><B>Key</B></TD></TR>"]
+    for kind in kinds:
+        ks = _KIND_STYLES[kind]
+        border = "3" if ks.penwidth > 2 else "1"
+        style = " STYLE='rounded'" if "rounded" in ks.style else ""
+        style = " STYLE='dashed'" if "dashed" in ks.style else style
+        swatch = f"<TABLE BORDER='{border}' CELLBORDER='0' CELLPADDING='1'{style}><TR><TD>  {kind.value}  </TD></TR></TABLE>"
+        if ks.peripheries > 1:
+            swatch = f"<TABLE BORDER='1' CELLBORDER='0' CELLPADDING='1'{style}><TR><TD>{swatch}</TD></TR></TABLE>"
+        rows.append(f"<TR><TD ALIGN='LEFT'>{swatch}</TD><TD ALIGN='LEFT'>{_KIND_MEANING[kind]}</TD></TR>")
+    for rel in relations:
+        color = theme.relation_colors[rel.value]
+        rows.append(
+            f"<TR><TD ALIGN='LEFT'><FONT COLOR='{color}'>{_LEGEND_EDGES[rel]}</FONT></TD>"
+            f"<TD ALIGN='LEFT'>{rel.value} ({_LEGEND_LINES[rel]}; arrow at the point it is about)</TD></TR>"
+        )
+    return ("<<TABLE BORDER='1' COLOR='#999999' CELLBORDER='0' CELLSPACING='3' CELLPADDING='2' "
+            "STYLE='rounded'>" + "".join(rows) + "</TABLE>>")
+
+
+_KIND_MEANING: Final = {
+    Kind.CLAIM: "a statement of position or fact",
+    Kind.PROPOSAL: "asks the other side to do or accept something",
+    Kind.OBJECTION: "attacks another party's point",
+    Kind.REBUTTAL: "answers an objection",
+    Kind.CONCESSION: "agrees with another party's point",
+    Kind.REASON: "supports a point of its own party",
+}
+
+
+def to_graphviz(
+    amap: ArgumentMap,
+    *,
+    theme: str | Theme = "color",
+    issue: str | Iterable[str] | None = None,
+    party: str | Iterable[str] | None = None,
+    highlight: str | None = None,
+    label: Literal["text", "quote", "both"] = "text",
+    direction: str = "TB",
+    wrap: int = 34,
+    context: bool = True,
+    by_issue: bool = True,
+    legend: bool = True,
+    title: bool = True,
+    labelling: Mapping[str, str] | None = None,
+) -> graphviz.Digraph:
+    """Return the diagram of *amap* as a :class:`graphviz.Digraph` (DOT text, no layout yet).
+
+    Parameters
+    ----------
+    amap : ArgumentMap
+    theme : {"color", "print", "colorblind"} or Theme
+        ``print`` is greyscale for black-and-white printers; ``colorblind`` uses
+        the Okabe-Ito palette.
+    issue, party : str or iterable of str, optional
+        Draw only the points on these issues and of these parties.
+    highlight : {"unresolved"}, optional
+        Make the open threads and pending proposals stand out and mute the rest.
+    label : {"text", "quote", "both"}
+        The paraphrase, the verbatim quote (the paraphrase where there is none), or both.
+    direction : {"TB", "LR", "BT", "RL"}
+        Graphviz ``rankdir``; with TB the point replied to sits above its replies.
+    wrap : int
+        Characters per line in the boxes.
+    context : bool
+        With a filter, also draw (muted, dashed) the points directly related to the
+        chosen ones, so that an objection is not shown without what it attacks.
+    by_issue : bool
+        Lay the points out in bands, one per issue in map order, each headed by the
+        issue's title; otherwise Graphviz places them by their relations alone.
+    legend, title : bool
+        Draw the key to kinds and relations; head the diagram with the map's
+        title, date and source.
+    labelling : mapping of point id to "IN", "OUT" or "UNDEC", optional
+        Fill points by an acceptability labelling (:mod:`argmap.semantics`).
+
+    Returns
+    -------
+    graphviz.Digraph
+        Its ``.source`` is the DOT text; ``.pipe()`` or :func:`render` lays it out.
+
+    Raises
+    ------
+    ValueError
+        For an unknown theme, issue, party, highlight, label or direction; the
+        message lists the allowed values.
+
+    Examples
+    --------
+    >>> dot = to_graphviz(amap, issue="invasion")
+    >>> '"us-draft-lapse"' in dot.source
+    True
+    >>> "cluster_us" in dot.source and "cluster_ussr" in dot.source
+    True
+    """
+    palette = get_theme(theme)
+    issues, parties = _as_tuple(issue), _as_tuple(party)
+    for value in issues:
+        _check_choice("issue", value, [i.id for i in amap.issues])
+    for value in parties:
+        _check_choice("party", value, [p.id for p in amap.parties])
+    if highlight is not None:
+        _check_choice("highlight", highlight, HIGHLIGHTS)
+    _check_choice("label", label, LABELS)
+    _check_choice("direction", direction, DIRECTIONS)
+    if not isinstance(wrap, int) or wrap < 8:
+        raise ValueError(f"wrap must be a whole number of at least 8 characters, not {wrap!r}")
+
+    points, context_ids = _selection(amap, issues, parties, context)
+    shown = {p.id for p in points}
+    hot_points: set[str] = set()
+    hot_edges: set[tuple[str, str]] = set()
+    if highlight == "unresolved":
+        from argmap.query import open_disagreements, unresolved
+
+        hot_points = {pid for item in unresolved(amap) for pid in item.points}
+        hot_edges = {(d.attacker, d.target) for d in open_disagreements(amap)}
+
+    graph = graphviz.Digraph(name=amap.id, strict=False)
+    graph.attr(rankdir=direction, newrank="true", nodesep="0.3", ranksep="0.45",
+               fontname=_FONT, pad="0.3", bgcolor="white")
+    if title:
+        graph.attr(label=_title_label(amap), labelloc="t", labeljust="c")
+    graph.attr("node", shape="box", fontname=_FONT, fontsize="13", margin="0.12,0.08",
+               fontcolor=palette.text)
+    graph.attr("edge", fontname=_FONT)
+
+    index = amap._index
+    bands = _bands(amap, points) if by_issue else {}
+    if bands:
+        _issue_headings(graph, amap, bands, points)
+
+    for i, party_obj in enumerate(amap.parties):
+        members = [p for p in points if index.party_of[p.id] == party_obj.id]
+        if not members:
+            continue
+        with graph.subgraph(name=f"cluster_{party_obj.id}") as cluster:
+            cluster.attr(
+                label=f"<<B>{text(party_obj.label)}</B>>", fontsize="18", style="rounded,filled",
+                fillcolor=palette.cluster_fill(i), color=palette.party_border(i), margin="14",
+                id=f"cluster-{party_obj.id}",
+            )
+            for point in members:
+                cluster.node(point.id, **_node_attrs(
+                    amap, point, palette, i, label, wrap,
+                    muted=point.id in context_ids
+                    or (highlight == "unresolved" and point.id not in hot_points),
+                    context=point.id in context_ids,
+                    labelling=labelling,
+                ))
+
+    kinds_used: set[Kind] = set()
+    relations_used: set[Relation] = set()
+    for point in points:
+        kinds_used.add(point.kind)
+        for rel, target in point.relations():
+            if target not in shown:
+                continue
+            relations_used.add(rel)
+            line, arrow, width = _RELATION_STYLES[rel]
+            muted = highlight == "unresolved" and (point.id, target) not in hot_edges
+            color = palette.muted_line if muted else palette.relation_colors[rel.value]
+            # drawn from the point replied to, so that with TB it sits above its replies;
+            # a reply to a point in a later band does not pull the bands out of order
+            upward = bool(bands) and bands[index.issues_of[target]] > bands[index.issues_of[point.id]]
+            graph.edge(
+                target, point.id, dir="back", arrowtail=arrow, style=line,
+                penwidth=str(width if not muted else 1.0), color=color,
+                tooltip=f"{point.id} {rel.value} {target}",
+                id=f"edge-{point.id}-{rel.value}-{target}",
+                **({"constraint": "false"} if upward else {}),
+            )
+    if legend and points:
+        graph.node(
+            "legend",
+            label=_legend_label(sorted(kinds_used, key=list(Kind).index),
+                                sorted(relations_used, key=list(Relation).index), palette),
+            shape="plaintext", fontsize="12", margin="0", id="legend",
+        )
+        if bands:
+            graph.edge(_heading_name(len(bands)), "legend", style="invis")
+    return graph
+
+
+def _heading_name(band: int) -> str:
+    return f"issue-heading-{band}"
+
+
+def _bands(amap: ArgumentMap, points: list[Point]) -> dict[str | None, int]:
+    """Number the issues of *points* in map order (points with no issue last)."""
+    issues_of = amap._index.issues_of
+    present = {issues_of[p.id] for p in points}
+    order: list[str | None] = [i.id for i in amap.issues if i.id in present]
+    if None in present:
+        order.append(None)
+    return {issue: n for n, issue in enumerate(order)}
+
+
+def _issue_headings(
+    graph: graphviz.Digraph, amap: ArgumentMap, bands: dict[str | None, int], points: list[Point],
+) -> None:
+    """Give each issue a band of ranks headed by its title, in map order.
+
+    Each band lies between two heading nodes chained by invisible edges: every
+    point on the issue is forced below its band's heading and above the next.
+    """
+    titles = {i.id: i.label for i in amap.issues}
+    issues_of = amap._index.issues_of
+    with graph.subgraph(name="cluster_issues") as column:
+        column.attr(label="", style="invis", margin="0")
+        for issue, n in bands.items():
+            heading = titles[issue] if issue is not None else "(no issue)"
+            column.node(
+                _heading_name(n), label=f"<<B>{text(heading)}</B>>", shape="plaintext",
+                fontsize="15", fontcolor="#333333", id=f"issue-{issue or 'none'}",
+                **{"class": "issue-heading"},
+            )
+        column.node(_heading_name(len(bands)), label="", shape="point", style="invis")
+        for n in range(len(bands)):
+            column.edge(_heading_name(n), _heading_name(n + 1), style="invis", weight="10")
+    for point in points:
+        band = bands[issues_of[point.id]]
+        graph.edge(_heading_name(band), point.id, style="invis", weight="0")
+        graph.edge(point.id, _heading_name(band + 1), style="invis", weight="0")
+
+
+def _node_attrs(
+    amap: ArgumentMap, point: Point, palette: Theme, party_i: int, label: str, wrap: int,
+    *, muted: bool, context: bool, labelling: Mapping[str, str] | None,
+) -> dict[str, Any]:
+    ks = _KIND_STYLES[point.kind]
+    fill = palette.party_fill(party_i)
+    if labelling is not None and point.id in labelling:
+        fill = palette.labelling[labelling[point.id]]
+    border = palette.party_border(party_i)
+    style = ks.style
+    fontcolor = palette.text
+    if muted:
+        fill, border, fontcolor = palette.muted_fill, palette.muted_line, palette.muted_text
+    if context and "dashed" not in style:
+        style += ",dashed"
+    issue = amap._index.issues_of[point.id]
+    classes = ["point", f"kind-{point.kind.value}", f"party-{amap._index.party_of[point.id]}"]
+    if issue:
+        classes.append(f"issue-{issue}")
+    if muted:
+        classes.append("muted")
+    return {
+        "label": _node_label(amap, point, label, wrap, fontcolor if muted else border),
+        "style": style,
+        "penwidth": str(ks.penwidth),
+        "peripheries": str(ks.peripheries),
+        "fillcolor": fill,
+        "color": border,
+        "fontcolor": fontcolor,
+        "tooltip": graphviz.escape(_CONTROL.sub("", point.quote or point.text)),
+        "id": point.id,
+        "class": " ".join(classes),
+    }

@@ -1,0 +1,106 @@
+"""Laying a diagram out with Graphviz: the one place the ``dot`` program runs."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+from typing import Any, Final
+
+import graphviz
+
+from argmap._util import write_atomically
+from argmap.errors import RenderError, UnsupportedFormatError
+from argmap.model import ArgumentMap
+from argmap.render.dot import to_graphviz
+
+__all__ = ["FORMATS", "render"]
+
+#: The output formats :func:`render` writes, by file extension.
+FORMATS: Final = ("svg", "png", "pdf", "dot")
+#: The layout programs it can use (a subset of :data:`graphviz.ENGINES`).
+ENGINES: Final = ("dot", "neato", "fdp", "sfdp", "twopi", "circo")
+#: Resolution of PNG output, in dots per inch: sharp on a projector and on paper.
+PNG_DPI: Final = 150
+
+
+def _format_for(path: Path, format: str | None) -> str:
+    fmt = (format or path.suffix.lstrip(".")).lower()
+    if fmt == "gv":
+        fmt = "dot"
+    if fmt not in FORMATS:
+        raise UnsupportedFormatError(
+            f"cannot draw {str(path)!r} as {fmt or 'a file without extension'!r}; "
+            f"use one of {', '.join(FORMATS)} (by extension or format=)"
+        )
+    return fmt
+
+
+def pipe(dot: graphviz.Digraph, format: str, engine: str = "dot") -> bytes:
+    """Lay *dot* out with Graphviz and return the output bytes.
+
+    Raises
+    ------
+    graphviz.ExecutableNotFound
+        If the Graphviz programs are not installed.
+    RenderError
+        If Graphviz fails; the message carries what it said.
+    """
+    if engine not in ENGINES or engine not in graphviz.ENGINES:
+        raise ValueError(f"unknown layout engine {engine!r}; use one of {', '.join(ENGINES)}")
+    if format == "dot":
+        return dot.source.encode("utf-8")
+    if format == "png":
+        dot = dot.copy()
+        dot.attr(dpi=str(PNG_DPI))
+    try:
+        data: bytes = dot.pipe(format=format, engine=engine, quiet=True)
+    except subprocess.CalledProcessError as exc:
+        stderr = exc.stderr.decode("utf-8", "replace").strip() if exc.stderr else ""
+        raise RenderError(f"Graphviz ({engine}) failed: {stderr or exc}") from None
+    return data
+
+
+def render(
+    amap: ArgumentMap, path: str | Path, *, format: str | None = None, engine: str = "dot",
+    **options: Any,
+) -> Path:
+    """Draw *amap* to *path* and return the path.
+
+    Parameters
+    ----------
+    amap : ArgumentMap
+    path : path
+        The file to write; replaced whole, never left half-written.
+    format : {"svg", "png", "pdf", "dot"}, optional
+        By default the file's extension.
+    engine : str
+        The Graphviz layout program, ``dot`` by default.
+    **options
+        Passed to :func:`argmap.render.to_graphviz` (theme, issue, party,
+        highlight, label, direction, ...).
+
+    Returns
+    -------
+    pathlib.Path
+
+    Raises
+    ------
+    graphviz.ExecutableNotFound
+        If Graphviz is not installed (``apt-get install graphviz``,
+        ``brew install graphviz``, or ``pip install 'argmap[render]'``).
+    RenderError
+        If Graphviz fails on the diagram.
+    UnsupportedFormatError
+        If the format is not one of :data:`FORMATS`.
+
+    Examples
+    --------
+    >>> out = render(amap, tmp_path / "map.svg", issue="guantanamo")
+    >>> out.read_text().count("<svg")
+    1
+    """
+    path = Path(path)
+    fmt = _format_for(path, format)
+    data = pipe(to_graphviz(amap, **options), fmt, engine)
+    write_atomically(path, data)
+    return path
