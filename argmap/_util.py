@@ -70,7 +70,7 @@ def thaw(value: Any) -> Any:
 
 
 def freeze_meta(value: Mapping[str, Any] | None) -> FrozenDict:
-    """Converter for ``meta`` fields."""
+    """Return *value* as a read-only ``meta`` mapping (the converter of ``meta`` fields)."""
     if value is None:
         return FrozenDict()
     if not isinstance(value, Mapping):

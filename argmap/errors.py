@@ -22,6 +22,10 @@ __all__ = [
 ]
 
 
+def _path(value: Iterable[str | int]) -> tuple[str | int, ...]:
+    return tuple(value)
+
+
 def _format_path(path: Sequence[str | int]) -> str:
     out = "$"
     for part in path:
@@ -49,7 +53,7 @@ class Problem:
     """
 
     message: str
-    path: tuple[str | int, ...] = attrs.field(default=(), converter=tuple)
+    path: tuple[str | int, ...] = attrs.field(default=(), converter=_path)
     file: str | None = None
     line: int | None = None
     column: int | None = None
@@ -96,10 +100,10 @@ class ValidationError(ArgmapError, ValueError):
 
 
 class FormatError(ValidationError):
-    """A file cannot be read as a map: bad syntax, unknown keys, wrong types,
-    dangling references, misquotes.
+    """A file cannot be read as a map.
 
-    Every problem carries the file, line and column.
+    Bad syntax, unknown keys, wrong types, dangling references, misquotes: every
+    problem carries the file, line and column.
 
     .. versionadded:: 0.1
     """

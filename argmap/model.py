@@ -135,13 +135,7 @@ def _check_ids(instance: object, attribute: attrs.Attribute[Any], value: tuple[o
         _check_id(instance, attribute, item)
 
 
-def _id_field() -> Any:
-    return attrs.field(validator=_check_id)
-
-
-def _text(required: bool = True) -> Any:
-    if required:
-        return attrs.field(validator=_check_text)
+def _optional_text() -> Any:
     return attrs.field(default=None, validator=_check_optional_text, kw_only=True)
 
 
@@ -176,9 +170,9 @@ class Party:
     .. versionadded:: 0.1
     """
 
-    id: str = _id_field()
-    name: str | None = _text(required=False)
-    description: str | None = _text(required=False)
+    id: str = attrs.field(validator=_check_id)
+    name: str | None = _optional_text()
+    description: str | None = _optional_text()
     meta: FrozenDict = _meta()
 
     @property
@@ -199,10 +193,10 @@ class Actor:
     .. versionadded:: 0.1
     """
 
-    id: str = _id_field()
-    name: str | None = _text(required=False)
+    id: str = attrs.field(validator=_check_id)
+    name: str | None = _optional_text()
     party: str = attrs.field(validator=_check_id, kw_only=True)
-    role: str | None = _text(required=False)
+    role: str | None = _optional_text()
     meta: FrozenDict = _meta()
 
     @property
@@ -223,9 +217,9 @@ class Issue:
     .. versionadded:: 0.1
     """
 
-    id: str = _id_field()
-    title: str | None = _text(required=False)
-    description: str | None = _text(required=False)
+    id: str = attrs.field(validator=_check_id)
+    title: str | None = _optional_text()
+    description: str | None = _optional_text()
     meta: FrozenDict = _meta()
 
     @property
@@ -273,9 +267,9 @@ class Point:
     .. versionadded:: 0.1
     """
 
-    id: str = _id_field()
+    id: str = attrs.field(validator=_check_id)
     kind: Kind = attrs.field(converter=Kind)
-    by: str = _id_field()
+    by: str = attrs.field(validator=_check_id)
     issue: str | None = attrs.field(default=None, validator=_check_optional_id, kw_only=True)
     on_behalf_of: str | None = attrs.field(default=None, validator=_check_optional_id, kw_only=True)
     attacks: tuple[str, ...] = attrs.field(
@@ -287,9 +281,9 @@ class Point:
     agrees: tuple[str, ...] = attrs.field(
         default=(), converter=_id_tuple, validator=_check_ids, kw_only=True
     )
-    text: str = _text()
-    quote: str | None = _text(required=False)
-    note: str | None = _text(required=False)
+    text: str = attrs.field(validator=_check_text)
+    quote: str | None = _optional_text()
+    note: str | None = _optional_text()
     meta: FrozenDict = _meta()
 
     def targets(self, relation: Relation | str) -> tuple[str, ...]:
@@ -332,13 +326,13 @@ class Source:
     .. versionadded:: 0.1
     """
 
-    title: str = _text()
+    title: str = attrs.field(validator=_check_text)
     date: datetime.date | None = attrs.field(default=None, converter=_optional_date, kw_only=True)
-    citation: str | None = _text(required=False)
-    series: str | None = _text(required=False)
-    classification: str | None = _text(required=False)
-    file: str | None = _text(required=False)
-    url: str | None = _text(required=False)
+    citation: str | None = _optional_text()
+    series: str | None = _optional_text()
+    classification: str | None = _optional_text()
+    file: str | None = _optional_text()
+    url: str | None = _optional_text()
     meta: FrozenDict = _meta()
 
 
@@ -407,10 +401,10 @@ class ArgumentMap:
     .. versionadded:: 0.1
     """
 
-    id: str = _id_field()
-    title: str = _text()
+    id: str = attrs.field(validator=_check_id)
+    title: str = attrs.field(validator=_check_text)
     date: datetime.date | None = attrs.field(default=None, converter=_optional_date, kw_only=True)
-    description: str | None = _text(required=False)
+    description: str | None = _optional_text()
     source: Source | None = attrs.field(
         default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Source)),
         kw_only=True,
@@ -771,10 +765,15 @@ def map_problems(
 
 
 _NEEDS: Final = {
-    Kind.OBJECTION: (Relation.ATTACKS, "an objection must attack a point: add 'attacks: [...]'"),
-    Kind.REBUTTAL: (Relation.ATTACKS, "a rebuttal must attack an objection or rebuttal: add 'attacks: [...]'"),
-    Kind.CONCESSION: (Relation.AGREES, "a concession must agree with a point of another party: add 'agrees: [...]'"),
-    Kind.REASON: (Relation.SUPPORTS, "a reason must support a point of its own party: add 'supports: [...]'"),
+    Kind.OBJECTION: (
+        Relation.ATTACKS, "an objection must attack a point: add 'attacks: [...]'"),
+    Kind.REBUTTAL: (
+        Relation.ATTACKS, "a rebuttal must attack an objection or rebuttal: add 'attacks: [...]'"),
+    Kind.CONCESSION: (
+        Relation.AGREES,
+        "a concession must agree with a point of another party: add 'agrees: [...]'"),
+    Kind.REASON: (
+        Relation.SUPPORTS, "a reason must support a point of its own party: add 'supports: [...]'"),
 }
 
 

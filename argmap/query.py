@@ -431,8 +431,9 @@ def threads(amap: ArgumentMap) -> Iterator[Thread]:
     >>> t = next(t for t in threads(amap) if t.root == "us-draft-lapse")
     >>> t.status, t.last_word
     ('contested', ('us',))
-    >>> t.points
-    ('us-draft-lapse', 'mikoyan-lapse-is-retreat', 'stevenson-us-went-further', 'mccloy-us-went-beyond-letters')
+    >>> t.points  # doctest: +NORMALIZE_WHITESPACE
+    ('us-draft-lapse', 'mikoyan-lapse-is-retreat', 'stevenson-us-went-further',
+     'mccloy-us-went-beyond-letters')
     """
     graph = _open_graph(amap)
     if not graph:
@@ -472,8 +473,9 @@ def pending_proposals(amap: ArgumentMap) -> Iterator[Thread]:
 
     Examples
     --------
-    >>> [t.root for t in pending_proposals(amap)]
-    ['mikoyan-multilateral-inspection', 'stevenson-wants-soviet-draft', 'stevenson-separate-declarations']
+    >>> [t.root for t in pending_proposals(amap)]  # doctest: +NORMALIZE_WHITESPACE
+    ['mikoyan-multilateral-inspection', 'stevenson-wants-soviet-draft',
+     'stevenson-separate-declarations']
     """
     party_of = amap._index.party_of
     answered: set[str] = set()
@@ -600,7 +602,7 @@ def compare(amap: ArgumentMap, a: str, b: str) -> Comparison:
         issues.append((None, "(no issue)"))
     rows = []
     for issue, title in issues:
-        points = by_issue.get(issue, {a: [], b: []})
+        points: dict[str, list[str]] = by_issue.get(issue, {a: [], b: []})
         status: IssueStatus
         if issue in disputed:
             status = "disputed"

@@ -137,7 +137,9 @@ def test_issue_is_inherited_along_the_chain_and_none_in_a_loop() -> None:
         {"id": "lone", "kind": "claim", "by": "b"},
     ], issues=("i",))
     assert [m.issue_of(p) for p in ("c", "o", "r", "s")] == ["i"] * 4
-    assert m.issue_of("x") is None and m.issue_of("y") is None and m.issue_of("lone") is None
+    assert m.issue_of("x") is None
+    assert m.issue_of("y") is None
+    assert m.issue_of("lone") is None
     assert [p.id for p in m.points_on("i")] == ["c", "o", "r", "s"]
     assert [p.id for p in m.points_on(None)] == ["x", "y", "lone"]
 
@@ -167,7 +169,8 @@ def test_graph_is_a_frozen_multidigraph_keyed_by_relation() -> None:
 def test_maps_are_hashable_picklable_and_compare_by_value() -> None:
     a = make_map([{"id": "c", "kind": "claim", "by": "a"}])
     b = make_map([{"id": "c", "kind": "claim", "by": "a"}])
-    assert a == b and hash(a) == hash(b)
+    assert a == b
+    assert hash(a) == hash(b)
     assert pickle.loads(pickle.dumps(a)) == a
     assert attrs.evolve(a, title="Other") != a
 

@@ -77,7 +77,7 @@ def loads(
     text: str, format: str = "yaml", *, base_dir: str | Path | None = None,
     allow_outside: bool = False,
 ) -> ArgumentMap:
-    """Return the map written in *text*.
+    r"""Return the map written in *text*.
 
     Parameters
     ----------
@@ -116,7 +116,7 @@ def loads(
     ... ''')
     >>> m.point("o").attacks
     ('c',)
-    >>> argmap.loads("argmap: 1\\nid: x\\ntitle: X\\nparties: [{id: a}]\\ntitel: typo\\n")
+    >>> argmap.loads("argmap: 1\nid: x\ntitle: X\nparties: [{id: a}]\ntitel: typo\n")
     Traceback (most recent call last):
     ...
     argmap.errors.FormatError: <string>:5:1: unknown key 'titel' (did you mean 'title'?); ...

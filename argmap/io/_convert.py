@@ -8,7 +8,7 @@ objects with the path of the offending key (:func:`problems_from`).
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any, Final
 
 import attrs
@@ -124,7 +124,8 @@ def _make_converter() -> cattrs.Converter:
 
 def _ordered(cls: type, conv: cattrs.Converter) -> Any:
     """Unstructure *cls* leaving out defaults, keys in field order (cattrs puts required first)."""
-    plain = make_dict_unstructure_fn(cls, conv, _cattrs_omit_if_default=True)
+    plain: Callable[[Any], dict[str, Any]] = make_dict_unstructure_fn(
+        cls, conv, _cattrs_omit_if_default=True)
     order = field_names(cls)
 
     def unstructure(obj: Any) -> dict[str, Any]:

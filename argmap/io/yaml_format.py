@@ -10,7 +10,7 @@ import datetime
 import json
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
-from typing import Any, Final
+from typing import Any, Final, cast
 
 import yaml
 
@@ -67,10 +67,10 @@ class _Locator:
                     if isinstance(key, yaml.ScalarNode) and key.value == part:
                         mark, child = key.start_mark, value
                         break
-            elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
-                if 0 <= part < len(node.value):
-                    child = node.value[part]
-                    mark = child.start_mark
+            elif (isinstance(node, yaml.SequenceNode) and isinstance(part, int)
+                  and 0 <= part < len(node.value)):
+                child = node.value[part]
+                mark = child.start_mark
             if child is None:
                 break
             node = child
@@ -205,7 +205,8 @@ def _parse_json(text: str, file: str) -> tuple[Any, _Locator, list[Problem]]:
     try:
         data = json.loads(text, object_pairs_hook=pairs)
     except json.JSONDecodeError as exc:
-        raise FormatError([Problem(f"JSON syntax error: {exc.msg}", (), file, exc.lineno, exc.colno)]) from None
+        problem = Problem(f"JSON syntax error: {exc.msg}", (), file, exc.lineno, exc.colno)
+        raise FormatError([problem]) from None
     except RecursionError:
         raise FormatError([Problem("the document is nested too deeply to read", (), file)]) from None
     locator = _LazyJsonLocator(text)
@@ -231,8 +232,9 @@ def _header(data: Mapping[str, Any]) -> tuple[dict[str, Any], list[Problem]]:
         try:
             value = converter.structure(raw, _HEADER_TYPES[name])
             attribute = fields[name]
-            if attribute.converter is not None:
-                value = attribute.converter(value)  # type: ignore[call-arg]
+            convert = cast("Callable[[Any], Any] | None", attribute.converter)
+            if convert is not None:
+                value = convert(value)
             if attribute.validator is not None:
                 attribute.validator(None, attribute, value)
             values[name] = value
@@ -379,7 +381,10 @@ def build_map(
         try:
             amap = ArgumentMap(
                 **header, source=source,
-                **{key: [item for _, item in items[key]] for key in SECTIONS},
+                parties=tuple(item for _, item in items["parties"]),
+                actors=tuple(item for _, item in items["actors"]),
+                issues=tuple(item for _, item in items["issues"]),
+                points=tuple(item for _, item in items["points"]),
             )
         except ValidationError as exc:
             problems += exc.problems

@@ -163,6 +163,11 @@ _LEGEND_LINES: Final = {
 }
 
 
+def _box(content: str, border: str, style: str) -> str:
+    return (f"<TABLE BORDER='{border}' CELLBORDER='0' CELLPADDING='1'{style}>"
+            f"<TR><TD>{content}</TD></TR></TABLE>")
+
+
 def _legend_label(kinds: list[Kind], relations: list[Relation], theme: Theme) -> str:
     """Return the key as one HTML-like label: a swatch per kind, a sample per relation."""
     rows = ["<TR><TD COLSPAN='2' ALIGN='LEFT'><B>Key</B></TD></TR>"]
@@ -171,9 +176,9 @@ def _legend_label(kinds: list[Kind], relations: list[Relation], theme: Theme) ->
         border = "3" if ks.penwidth > 2 else "1"
         style = " STYLE='rounded'" if "rounded" in ks.style else ""
         style = " STYLE='dashed'" if "dashed" in ks.style else style
-        swatch = f"<TABLE BORDER='{border}' CELLBORDER='0' CELLPADDING='1'{style}><TR><TD>  {kind.value}  </TD></TR></TABLE>"
+        swatch = _box(f"  {kind.value}  ", border, style)
         if ks.peripheries > 1:
-            swatch = f"<TABLE BORDER='1' CELLBORDER='0' CELLPADDING='1'{style}><TR><TD>{swatch}</TD></TR></TABLE>"
+            swatch = _box(swatch, "1", style)
         rows.append(f"<TR><TD ALIGN='LEFT'>{swatch}</TD><TD ALIGN='LEFT'>{_KIND_MEANING[kind]}</TD></TR>")
     for rel in relations:
         color = theme.relation_colors[rel.value]
@@ -354,7 +359,7 @@ def _heading_name(band: int) -> str:
 
 
 def _bands(amap: ArgumentMap, points: list[Point]) -> dict[str | None, int]:
-    """Number the issues of *points* in map order (points with no issue last)."""
+    """Return the band of each issue of *points*: 0, 1, ... in map order, no issue last."""
     issues_of = amap._index.issues_of
     present = {issues_of[p.id] for p in points}
     order: list[str | None] = [i.id for i in amap.issues if i.id in present]

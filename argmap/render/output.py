@@ -48,12 +48,13 @@ def pipe(dot: graphviz.Digraph, format: str, engine: str = "dot") -> bytes:
     if engine not in ENGINES or engine not in graphviz.ENGINES:
         raise ValueError(f"unknown layout engine {engine!r}; use one of {', '.join(ENGINES)}")
     if format == "dot":
-        return dot.source.encode("utf-8")
+        source: str = dot.source
+        return source.encode("utf-8")
     if format == "png":
         dot = dot.copy()
         dot.attr(dpi=str(PNG_DPI))
     try:
-        data: bytes = dot.pipe(format=format, engine=engine, quiet=True)
+        data = bytes(dot.pipe(format=format, engine=engine, quiet=True))
     except subprocess.CalledProcessError as exc:
         stderr = exc.stderr.decode("utf-8", "replace").strip() if exc.stderr else ""
         raise RenderError(f"Graphviz ({engine}) failed: {stderr or exc}") from None

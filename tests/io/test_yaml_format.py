@@ -29,7 +29,8 @@ def test_the_design_example_loads() -> None:
     m = argmap.load(EXAMPLE)
     assert m.id == "1962-11-29-new-york"
     assert m.date == datetime.date(1962, 11, 29)
-    assert m.source is not None and m.source.date == datetime.date(1962, 11, 30)
+    assert m.source is not None
+    assert m.source.date == datetime.date(1962, 11, 30)
     assert [p.id for p in m.points] == ["us-draft-lapse", "mikoyan-lapse-is-retreat"]
     assert m.point("mikoyan-lapse-is-retreat").attacks == ("us-draft-lapse",)
 
