@@ -1,0 +1,175 @@
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import argmap
+from argmap.cli import main
+from tests.conftest import DATA
+
+BUNDLED = argmap.datasets.data_dir() / "1962-11-29-new-york.yaml"
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+def test_version(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["--version"])
+    assert result.exit_code == 0
+    assert result.output == f"argmap, version {argmap.__version__}\n"
+
+
+def test_python_dash_m(tmp_path: Path) -> None:
+    done = subprocess.run([sys.executable, "-m", "argmap", "--version"], capture_output=True,
+                          text=True, check=False)
+    assert done.returncode == 0
+    assert done.stdout.startswith("argmap, version ")
+
+
+def test_validate_valid_maps(runner: CliRunner) -> None:
+    files = [str(p) for p in sorted(argmap.datasets.data_dir().glob("*.yaml"))]
+    result = runner.invoke(main, ["validate", *files])
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[2] == f"{files[2]}: valid (43 points, 9 issues, 3 parties)"
+
+
+def test_validate_reports_every_problem_and_exits_1(runner: CliRunner, tmp_path: Path) -> None:
+    shutil.copytree(DATA / "sources", tmp_path / "sources")
+    bad = tmp_path / "bad.yaml"
+    bad.write_text((DATA / "design-example.yaml").read_text()
+                   .replace("attacks: [us-draft-lapse]", "attacks: [nope]")
+                   .replace("kind: claim", "kind: clam"))
+    good = tmp_path / "good.yaml"
+    shutil.copy(DATA / "design-example.yaml", good)
+    result = runner.invoke(main, ["validate", str(bad), str(good)])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"{bad}:21:5: unknown kind 'clam' (did you mean 'claim'?); use one of claim, proposal, "
+        "objection, rebuttal, concession, reason @ $.points[0].kind",
+        f"{bad}:30:15: unknown point 'nope' @ $.points[1].attacks[0]",
+    ]
+    assert result.stdout == f"{good}: valid (2 points, 1 issue, 3 parties)\n"
+    assert "Traceback" not in result.output
+
+
+def test_a_missing_file_is_a_usage_error(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["validate", "no-such-map.yaml"])
+    assert result.exit_code == 2
+    assert "File 'no-such-map.yaml' does not exist" in result.stderr
+
+
+def test_an_unreadable_format_exits_1_with_a_message(runner: CliRunner, tmp_path: Path) -> None:
+    path = tmp_path / "map.txt"
+    path.write_text("x")
+    result = runner.invoke(main, ["unresolved", str(path)])
+    assert result.exit_code == 1
+    assert result.stderr == (f"Error: cannot tell the format of '{path}' from its name; use one "
+                             "of .yaml, .yml, .json\n")
+
+
+def test_unresolved_table_json_and_csv(runner: CliRunner) -> None:
+    table = runner.invoke(main, ["unresolved", str(BUNDLED)])
+    assert table.exit_code == 0
+    lines = table.stdout.splitlines()
+    assert lines[0] == "8 open threads and 3 pending proposals in 1962-11-29-new-york"
+    assert lines[2].split() == ["STATUS", "ISSUE", "LAST", "WORD", "POINTS", "ROOT"]
+    assert lines[4].startswith("contested   invasion         us         4       us-draft-lapse: ")
+
+    as_json = runner.invoke(main, ["unresolved", str(BUNDLED), "--json"])
+    records = json.loads(as_json.stdout)
+    assert len(records) == 11
+    assert records[0] == {
+        "root": "us-draft-lapse", "issue": "invasion", "status": "contested",
+        "points": ["us-draft-lapse", "mikoyan-lapse-is-retreat", "stevenson-us-went-further",
+                   "mccloy-us-went-beyond-letters"],
+        "last_word": ["us"],
+        "ends": ["stevenson-us-went-further", "mccloy-us-went-beyond-letters"],
+    }
+    assert {r["status"] for r in records} == {"contested", "unanswered", "pending"}
+
+    as_csv = runner.invoke(main, ["unresolved", str(BUNDLED), "--csv"])
+    rows = as_csv.stdout.splitlines()
+    assert rows[0] == "root,issue,status,points,last_word,ends"
+    assert rows[4] == ("mikoyan-multilateral-inspection,inspection,pending,"
+                       "mikoyan-multilateral-inspection,ussr,mikoyan-multilateral-inspection")
+
+    both = runner.invoke(main, ["unresolved", str(BUNDLED), "--json", "--csv"])
+    assert both.exit_code == 2
+
+
+def test_compare_json_has_one_key_per_party(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["compare", str(BUNDLED), "us", "ussr", "--json"])
+    assert result.exit_code == 0
+    records = json.loads(result.stdout)
+    assert [(r["issue"], r["status"]) for r in records] == [
+        ("settlement-form", "agreed"), ("invasion", "disputed"), ("subversion", "disputed"),
+        ("inspection", "disputed"), ("guantanamo", "disputed"), ("normalization", "disputed"),
+        ("other-republics", "disputed"), ("cuba-part", "one-sided"), ("conclude-quickly", "agreed"),
+    ]
+    assert records[4]["us"] == [] and records[4]["ussr"] == ["castro-negotiate-guantanamo"]
+    text = runner.invoke(main, ["compare", str(BUNDLED), "us", "ussr"])
+    assert text.stdout.splitlines()[0] == "us and ussr, issue by issue, in 1962-11-29-new-york"
+    bad = runner.invoke(main, ["compare", str(BUNDLED), "us", "urss"])
+    assert bad.exit_code == 2
+    assert "has no party 'urss' (did you mean 'ussr'?)" in bad.stderr
+
+
+@pytest.mark.needs_dot
+@pytest.mark.parametrize("fmt", ["svg", "png", "pdf", "dot"])
+def test_render_every_format(runner: CliRunner, tmp_path: Path, fmt: str) -> None:
+    out = tmp_path / f"map.{fmt}"
+    result = runner.invoke(main, ["render", str(BUNDLED), "-o", str(out), "--theme", "print",
+                                  "--issue", "inspection", "--highlight", "unresolved"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == f"wrote {out}\n"
+    head = out.read_bytes()[:8]
+    assert head.startswith({"svg": b"<?xml", "png": b"\x89PNG", "pdf": b"%PDF",
+                            "dot": b"digraph"}[fmt])
+
+
+def test_render_refuses_unknown_issue_and_overwriting_its_input(
+    runner: CliRunner, tmp_path: Path,
+) -> None:
+    result = runner.invoke(main, ["render", str(BUNDLED), "-o", str(tmp_path / "x.svg"),
+                                  "--issue", "invasio"])
+    assert result.exit_code == 2
+    assert "has no issue 'invasio' (did you mean 'invasion'?)" in result.stderr
+    copy = tmp_path / "map.yaml"
+    shutil.copy(BUNDLED, copy)
+    shutil.copytree(BUNDLED.parent / "sources", tmp_path / "sources")
+    result = runner.invoke(main, ["render", str(copy), "-o", str(copy), "--format", "dot"])
+    assert result.exit_code == 2
+    assert "would overwrite the input map" in result.stderr
+    wrong = runner.invoke(main, ["render", str(BUNDLED), "-o", str(tmp_path / "x.jpg")])
+    assert wrong.exit_code == 1
+    assert "use one of svg, png, pdf, dot" in wrong.stderr
+
+
+def test_render_without_graphviz_says_how_to_install_it(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("PATH", "")
+    result = runner.invoke(main, ["render", str(BUNDLED), "-o", str(tmp_path / "x.svg")])
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: Graphviz's 'dot' program was not found on PATH")
+    assert "apt-get install graphviz" in result.stderr
+    assert not (tmp_path / "x.svg").exists()
+
+
+@pytest.mark.needs_dot
+def test_demo_draws_the_1962_map_and_prints_what_is_open(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(main, ["demo", "-o", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[:2] == [f"wrote {tmp_path / 'out' / '1962-11-29-new-york.svg'}",
+                         f"wrote {tmp_path / 'out' / '1962-11-29-new-york.png'}"]
+    assert "8 open threads and 3 pending proposals in 1962-11-29-new-york" in lines
+    assert (tmp_path / "out" / "1962-11-29-new-york.png").stat().st_size > 10_000
