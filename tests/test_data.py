@@ -146,7 +146,8 @@ def test_each_map_cites_its_document(bundled: tuple[argmap.ArgumentMap, str]) ->
     assert source is not None
     assert source.series is not None
     assert re.search(r"Volume XI, .*Document \d+$", source.series)
-    assert source.citation and source.citation.startswith("Department of State")
+    assert source.citation
+    assert source.citation.startswith("Department of State")
     assert source.classification
     assert source.date is not None
 

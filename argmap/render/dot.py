@@ -62,8 +62,13 @@ _RELATION_STYLES: Final = {
 
 
 def text(value: str) -> str:
-    """Return *value* safe inside a Graphviz HTML-like label: escaped, no control characters."""
-    return html.escape(_CONTROL.sub("", value), quote=True)
+    r"""Return *value* safe inside a Graphviz HTML-like label.
+
+    ``&``, ``<`` and ``>`` become entities, control characters go, and backslashes
+    are doubled: Graphviz expands escapes such as ``\\N`` (the node's name) even in
+    HTML-like labels.
+    """
+    return html.escape(_CONTROL.sub("", value), quote=False).replace("\\", "\\\\")
 
 
 def _lines(value: str, width: int) -> list[str]:

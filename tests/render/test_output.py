@@ -1,0 +1,96 @@
+"""Diagrams laid out by Graphviz: real files, checked by parsing them."""
+
+from __future__ import annotations
+
+import time
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import graphviz
+import pytest
+
+import argmap
+from argmap.render import THEMES, render, to_graphviz
+from tests.render.test_dot import AWKWARD
+from tests.util import make_map
+
+pytestmark = pytest.mark.needs_dot
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def svg_ids(path: Path) -> set[str]:
+    root = ET.parse(path).getroot()
+    return {el.get("id", "") for el in root.iter()}
+
+
+@pytest.mark.parametrize("theme", sorted(THEMES))
+def test_svg_is_valid_and_holds_every_point(
+    nov29: argmap.ArgumentMap, tmp_path: Path, theme: str,
+) -> None:
+    out = nov29.render(tmp_path / "map.svg", theme=theme)
+    ids = svg_ids(out)
+    assert {p.id for p in nov29.points} <= ids
+    assert {"cluster-us", "cluster-ussr", "legend"} <= ids
+
+
+@pytest.mark.parametrize("option", [{"issue": i} for i in
+                                    ("settlement-form", "invasion", "inspection", "cuba-part")]
+                         + [{"party": "us"}, {"party": "ussr"}, {"highlight": "unresolved"},
+                            {"label": "both"}, {"direction": "LR"}])
+def test_every_filter_and_option_renders(
+    nov29: argmap.ArgumentMap, tmp_path: Path, option: dict[str, str],
+) -> None:
+    out = nov29.render(tmp_path / "map.svg", **option)
+    ids = svg_ids(out)
+    dot = to_graphviz(nov29, **option)
+    drawn = {line.split()[0].strip('"') for line in dot.body if "label=<<TABLE" in line}
+    assert drawn
+    assert drawn <= ids
+
+
+def test_png_and_pdf(nov29: argmap.ArgumentMap, tmp_path: Path) -> None:
+    png = nov29.render(tmp_path / "map.png")
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert png.stat().st_size > 50_000
+    pdf = nov29.render(tmp_path / "map.pdf")
+    assert pdf.read_bytes()[:5] == b"%PDF-"
+    dot = nov29.render(tmp_path / "map.dot")
+    assert dot.read_text() == to_graphviz(nov29).source
+
+
+def test_the_1962_svg_renders_in_under_a_second(nov29: argmap.ArgumentMap, tmp_path: Path) -> None:
+    start = time.perf_counter()
+    nov29.render(tmp_path / "map.svg")
+    assert time.perf_counter() - start < 1.0
+
+
+@pytest.mark.parametrize(("text", "escaped"), AWKWARD)
+def test_awkward_labels_come_out_literally_in_svg(tmp_path: Path, text: str, escaped: str) -> None:
+    m = make_map([{"id": "c", "kind": "claim", "by": "a", "text": text}])
+    out = render(m, tmp_path / "map.svg", wrap=200)
+    root = ET.parse(out).getroot()
+    texts = " ".join("".join(t.itertext()) for t in root.iter(f"{SVG}text"))
+    expected = text.replace("\x07", "").replace("\t", " ") if "\t" in text else text.replace("\x07", "")
+    assert " ".join(expected.split()) in " ".join(texts.split())
+
+
+def test_missing_graphviz_raises_executable_not_found(
+    nov29: argmap.ArgumentMap, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("PATH", "")
+    with pytest.raises(graphviz.ExecutableNotFound):
+        nov29.render(tmp_path / "map.svg")
+    assert not (tmp_path / "map.svg").exists()
+
+
+def test_unknown_output_format(nov29: argmap.ArgumentMap, tmp_path: Path) -> None:
+    with pytest.raises(argmap.UnsupportedFormatError, match="use one of svg, png, pdf, dot"):
+        nov29.render(tmp_path / "map.gif")
+    with pytest.raises(ValueError, match="unknown layout engine 'nope'"):
+        nov29.render(tmp_path / "map.svg", engine="nope")
+
+
+def test_notebook_shows_the_map_inline_as_svg(nov29: argmap.ArgumentMap) -> None:
+    bundle = nov29._repr_mimebundle_()
+    assert list(bundle) == ["image/svg+xml"]
+    assert "<svg" in bundle["image/svg+xml"]
