@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Installs the system programs argmap's diagrams and tests need, from Debian's packages:
-#   graphviz  - the `dot` layout program that draws the diagrams
+#   graphviz           - the `dot` layout program that draws the diagrams
+#   fonts-dejavu-core  - the font the diagrams name first (any sans-serif font would do)
 # Nothing is installed when everything is already there.
 set -euo pipefail
 
 need=()
 command -v dot >/dev/null 2>&1 || need+=(graphviz)
+[ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
 
 if [ ${#need[@]} -eq 0 ]; then
   exit 0
