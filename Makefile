@@ -12,7 +12,7 @@ demo: setup
 	$(BIN)/argmap demo -o $(OUT)
 
 test: setup
-	$(BIN)/ruff check argmap tests examples benchmarks
+	$(BIN)/ruff check .
 	$(BIN)/mypy
 	$(BIN)/python -m pytest
 

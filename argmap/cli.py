@@ -19,12 +19,15 @@ import click
 import graphviz
 
 import argmap
+from argmap import semantics as semantics_module
 from argmap._table import cell_text
 from argmap._util import did_you_mean
 from argmap.errors import ArgmapError, ValidationError
+from argmap.io.iccma import load_framework
 from argmap.model import ArgumentMap
 from argmap.render import DIRECTIONS, ENGINES, LABELS, THEMES
 from argmap.render import FORMATS as RENDER_FORMATS
+from argmap.semantics import SEMANTICS, Framework, SemanticsName
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -181,6 +184,8 @@ def _render_options(func: F) -> F:
                      show_default=True, help="Layout direction (Graphviz rankdir)."),
         click.option("--engine", type=click.Choice(list(ENGINES)), default="dot",
                      show_default=True, help="Graphviz layout program."),
+        click.option("--labelling", type=click.Choice(["grounded"]),
+                     help="Fill points by their grounded label: IN, OUT or UNDEC."),
     ]
     for option in reversed(options):
         func = option(func)
@@ -198,6 +203,7 @@ def _render_options(func: F) -> F:
 def render(
     file: Path, output: Path, fmt: str | None, theme: str, issues: tuple[str, ...],
     parties: tuple[str, ...], highlight: str | None, label: str, direction: str, engine: str,
+    labelling: str | None,
 ) -> None:
     """Draw a map as svg, png, pdf or dot with Graphviz."""
     amap = _load(file)
@@ -209,6 +215,7 @@ def render(
         path = amap.render(
             output, format=fmt, engine=engine, theme=theme, issue=issues or None,
             party=parties or None, highlight=highlight, label=label, direction=direction,
+            labelling=semantics_module.grounded_labelling(amap) if labelling else None,
         )
     except graphviz.ExecutableNotFound:
         raise click.ClickException(_NO_GRAPHVIZ) from None
@@ -248,3 +255,34 @@ def demo(output_dir: Path) -> None:
 
 #: The bundled map ``argmap demo`` draws.
 DEMO_MAP = "1962-11-29-new-york"
+
+
+def _framework(path: Path) -> Framework:
+    if path.suffix.lower() in (".apx", ".i23", ".af"):
+        return load_framework(path)
+    return semantics_module.framework(_load(path))
+
+
+@main.command()
+@click.argument("file", type=_FILE)
+@click.option("--semantics", "name", type=click.Choice(list(SEMANTICS)), required=True,
+              help="Which extensions to compute.")
+@click.option("--json", "as_json", is_flag=True, help='Print {"semantics": ..., "extensions": [...]}.')
+@_reports_errors
+def semantics(file: Path, name: SemanticsName, as_json: bool) -> None:
+    """Print the extensions of a map's attack graph, or of an ICCMA .apx or .i23 framework.
+
+    Every point is an argument and every attacks edge an attack; supports and
+    agrees edges are not attacks (docs/semantics.md).
+    """
+    af = _framework(file)
+    found = semantics_module.extensions(af, name)
+    order = {a: i for i, a in enumerate(af.arguments)}
+    ordered = [sorted(e, key=order.__getitem__) for e in found]
+    if as_json:
+        click.echo(json.dumps({"semantics": name, "extensions": ordered}, ensure_ascii=False))
+        return
+    click.echo(f"{name}: {_plural(len(ordered), 'extension')} over "
+               f"{_plural(len(af.arguments), 'argument')} and {_plural(len(af.attacks), 'attack')}")
+    for i, extension in enumerate(ordered, start=1):
+        click.echo(f"{i}: {' '.join(extension) if extension else '(empty)'}")

@@ -174,3 +174,36 @@ def test_demo_draws_the_1962_map_and_prints_what_is_open(runner: CliRunner, tmp_
                          f"wrote {tmp_path / 'out' / '1962-11-29-new-york.png'}"]
     assert "8 open threads and 3 pending proposals in 1962-11-29-new-york" in lines
     assert (tmp_path / "out" / "1962-11-29-new-york.png").stat().st_size > 10_000
+
+
+def test_semantics_on_a_map_and_on_iccma_files(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(main, ["semantics", str(BUNDLED), "--semantics", "grounded", "--json"])
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert data["semantics"] == "grounded"
+    assert len(data["extensions"]) == 1
+    assert "us-draft-lapse" in data["extensions"][0]
+    assert "mikoyan-lapse-is-retreat" not in data["extensions"][0]
+    odd = tmp_path / "odd.i23"
+    odd.write_text("p af 3\n1 2\n2 3\n3 1\n")
+    text = runner.invoke(main, ["semantics", str(odd), "--semantics", "stable"])
+    assert text.stdout == "stable: 0 extensions over 3 arguments and 3 attacks\n"
+    even = tmp_path / "even.apx"
+    even.write_text("arg(a).\narg(b).\natt(a,b).\natt(b,a).\n")
+    text = runner.invoke(main, ["semantics", str(even), "--semantics", "preferred"])
+    assert text.stdout.splitlines()[1:] in (["1: a", "2: b"], ["1: b", "2: a"])
+    bad = tmp_path / "bad.apx"
+    bad.write_text("arg(a).\natt(a,z).\n")
+    failed = runner.invoke(main, ["semantics", str(bad), "--semantics", "grounded"])
+    assert failed.exit_code == 1
+    assert failed.stderr == f"Error: {bad}:2:1: att(a,z) names 'z', which no arg(...) declares\n"
+
+
+@pytest.mark.needs_dot
+def test_render_with_the_grounded_labelling(runner: CliRunner, tmp_path: Path) -> None:
+    out = tmp_path / "map.dot"
+    result = runner.invoke(main, ["render", str(BUNDLED), "-o", str(out), "--labelling", "grounded"])
+    assert result.exit_code == 0
+    source = out.read_text()
+    assert "<B>OUT</B>" in source
+    assert "acceptability labelling" in source

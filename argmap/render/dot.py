@@ -86,7 +86,9 @@ def _speaker(amap: ArgumentMap, point: Point) -> str:
     return name
 
 
-def _node_label(amap: ArgumentMap, point: Point, label: str, width: int, color: str) -> str:
+def _node_label(
+    amap: ArgumentMap, point: Point, label: str, width: int, color: str, status: str | None = None,
+) -> str:
     body: list[str] = []
     if label in ("text", "both") or not point.quote:
         body.append("<BR ALIGN='LEFT'/>".join(text(line) for line in _lines(point.text, width)))
@@ -97,7 +99,8 @@ def _node_label(amap: ArgumentMap, point: Point, label: str, width: int, color: 
     rows = "".join(f"<TR><TD ALIGN='LEFT' BALIGN='LEFT'>{b}</TD></TR>" for b in body)
     header = (
         f"<TR><TD ALIGN='LEFT'><B>{text(_speaker(amap, point))}</B>"
-        f"<FONT POINT-SIZE='10' COLOR='{color}'>  {point.kind.value.upper()}</FONT></TD></TR>"
+        f"<FONT POINT-SIZE='10' COLOR='{color}'>  {point.kind.value.upper()}</FONT>"
+        + (f"  <B>{text(status)}</B>" if status else "") + "</TD></TR>"
     )
     return f"<<TABLE BORDER='0' CELLBORDER='0' CELLSPACING='0' CELLPADDING='2'>{header}{rows}</TABLE>>"
 
@@ -169,11 +172,13 @@ _LEGEND_LINES: Final = {
 
 
 def _box(content: str, border: str, style: str) -> str:
-    return (f"<TABLE BORDER='{border}' CELLBORDER='0' CELLPADDING='1'{style}>"
+    return (f"<TABLE BORDER='{border}' COLOR='#1a1a1a' CELLBORDER='0' CELLPADDING='1'{style}>"
             f"<TR><TD>{content}</TD></TR></TABLE>")
 
 
-def _legend_label(kinds: list[Kind], relations: list[Relation], theme: Theme) -> str:
+def _legend_label(
+    kinds: list[Kind], relations: list[Relation], theme: Theme, labelled: bool = False,
+) -> str:
     """Return the key as one HTML-like label: a swatch per kind, a sample per relation."""
     rows = ["<TR><TD COLSPAN='2' ALIGN='LEFT'><B>Key</B></TD></TR>"]
     for kind in kinds:
@@ -191,6 +196,12 @@ def _legend_label(kinds: list[Kind], relations: list[Relation], theme: Theme) ->
             f"<TR><TD ALIGN='LEFT'><FONT COLOR='{color}'>{_LEGEND_EDGES[rel]}</FONT></TD>"
             f"<TD ALIGN='LEFT'>{rel.value} ({_LEGEND_LINES[rel]}; arrow at the point it is about)</TD></TR>"
         )
+    if labelled:
+        for name, meaning in (("IN", "accepted"), ("OUT", "defeated by an accepted point"),
+                              ("UNDEC", "undecided")):
+            rows.append(
+                f"<TR><TD ALIGN='LEFT' BGCOLOR='{theme.labelling[name]}'><B>{name}</B></TD>"
+                f"<TD ALIGN='LEFT'>{meaning} (acceptability labelling)</TD></TR>")
     return ("<<TABLE BORDER='1' COLOR='#999999' CELLBORDER='0' CELLSPACING='3' CELLPADDING='2' "
             "STYLE='rounded'>" + "".join(rows) + "</TABLE>>")
 
@@ -351,7 +362,8 @@ def to_graphviz(
         graph.node(
             "legend",
             label=_legend_label(sorted(kinds_used, key=list(Kind).index),
-                                sorted(relations_used, key=list(Relation).index), palette),
+                                sorted(relations_used, key=list(Relation).index), palette,
+                                labelled=labelling is not None),
             shape="plaintext", fontsize="12", margin="0", id="legend",
         )
         if bands:
@@ -423,7 +435,8 @@ def _node_attrs(
     if muted:
         classes.append("muted")
     return {
-        "label": _node_label(amap, point, label, wrap, fontcolor if muted else border),
+        "label": _node_label(amap, point, label, wrap, fontcolor if muted else border,
+                             str(labelling[point.id]) if labelling and point.id in labelling else None),
         "style": style,
         "penwidth": str(ks.penwidth),
         "peripheries": str(ks.peripheries),
