@@ -19,6 +19,7 @@ import click
 import graphviz
 
 import argmap
+import argmap.io
 from argmap import semantics as semantics_module
 from argmap._table import cell_text
 from argmap._util import did_you_mean
@@ -286,3 +287,25 @@ def semantics(file: Path, name: SemanticsName, as_json: bool) -> None:
                f"{_plural(len(af.arguments), 'argument')} and {_plural(len(af.attacks), 'attack')}")
     for i, extension in enumerate(ordered, start=1):
         click.echo(f"{i}: {' '.join(extension) if extension else '(empty)'}")
+
+
+@main.command()
+@click.argument("source", type=_FILE)
+@click.argument("target", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--force", is_flag=True, help="Overwrite TARGET if it exists.")
+@_reports_errors
+def convert(source: Path, target: Path, force: bool) -> None:
+    """Convert a map between formats, chosen by extension.
+
+    Reads .yaml .yml .json .aif.json .apx .i23; writes those and .graphml and .csv.
+    """
+    if target.exists() and target.resolve() == source.resolve():
+        raise click.BadParameter("TARGET is SOURCE: convert never overwrites its input",
+                                 param_hint="TARGET")
+    if target.exists() and not force:
+        raise click.BadParameter(f"{target} exists; pass --force to replace it",
+                                 param_hint="TARGET")
+    argmap.io.format_for(target)  # an unknown extension fails before any work
+    amap = argmap.load(source)
+    argmap.save(amap, target)
+    click.echo(f"wrote {target}")

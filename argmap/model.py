@@ -139,10 +139,6 @@ def _optional_text() -> Any:
     return attrs.field(default=None, validator=_check_optional_text, kw_only=True)
 
 
-def _meta() -> Any:
-    return attrs.field(factory=FrozenDict, converter=freeze_meta, hash=False, kw_only=True)
-
-
 def _optional_date(value: object) -> datetime.date | None:
     if value is None or type(value) is datetime.date:
         return value
@@ -173,7 +169,8 @@ class Party:
     id: str = attrs.field(validator=_check_id)
     name: str | None = _optional_text()
     description: str | None = _optional_text()
-    meta: FrozenDict = _meta()
+    meta: FrozenDict = attrs.field(
+        factory=FrozenDict, converter=freeze_meta, hash=False, kw_only=True)
 
     @property
     def label(self) -> str:
@@ -197,7 +194,8 @@ class Actor:
     name: str | None = _optional_text()
     party: str = attrs.field(validator=_check_id, kw_only=True)
     role: str | None = _optional_text()
-    meta: FrozenDict = _meta()
+    meta: FrozenDict = attrs.field(
+        factory=FrozenDict, converter=freeze_meta, hash=False, kw_only=True)
 
     @property
     def label(self) -> str:
@@ -220,7 +218,8 @@ class Issue:
     id: str = attrs.field(validator=_check_id)
     title: str | None = _optional_text()
     description: str | None = _optional_text()
-    meta: FrozenDict = _meta()
+    meta: FrozenDict = attrs.field(
+        factory=FrozenDict, converter=freeze_meta, hash=False, kw_only=True)
 
     @property
     def label(self) -> str:
@@ -284,7 +283,8 @@ class Point:
     text: str = attrs.field(validator=_check_text)
     quote: str | None = _optional_text()
     note: str | None = _optional_text()
-    meta: FrozenDict = _meta()
+    meta: FrozenDict = attrs.field(
+        factory=FrozenDict, converter=freeze_meta, hash=False, kw_only=True)
 
     def targets(self, relation: Relation | str) -> tuple[str, ...]:
         """Return the ids this point bears on through *relation*.
@@ -333,7 +333,8 @@ class Source:
     classification: str | None = _optional_text()
     file: str | None = _optional_text()
     url: str | None = _optional_text()
-    meta: FrozenDict = _meta()
+    meta: FrozenDict = attrs.field(
+        factory=FrozenDict, converter=freeze_meta, hash=False, kw_only=True)
 
 
 def _validate_map(instance: ArgumentMap, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -347,10 +348,7 @@ def _validate_map(instance: ArgumentMap, attribute: attrs.Attribute[Any], value:
         raise ValidationError(problems)
 
 
-def _tuple_of(cls: type, *validators: Any) -> Any:
-    def convert(value: Iterable[Any] | None) -> tuple[Any, ...]:
-        return () if value is None else tuple(value)
-
+def _items_of(cls: type) -> Any:
     def check(instance: object, attribute: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
         for item in value:
             if not isinstance(item, cls):
@@ -358,9 +356,23 @@ def _tuple_of(cls: type, *validators: Any) -> Any:
                     f"{attribute.name} must hold {cls.__name__} objects, not {type(item).__name__}"
                 )
 
-    return attrs.field(
-        default=(), converter=convert, validator=[check, *validators], kw_only=True
-    )
+    return check
+
+
+def _parties(value: Iterable[Party] | None) -> tuple[Party, ...]:
+    return () if value is None else tuple(value)
+
+
+def _actors(value: Iterable[Actor] | None) -> tuple[Actor, ...]:
+    return () if value is None else tuple(value)
+
+
+def _issues(value: Iterable[Issue] | None) -> tuple[Issue, ...]:
+    return () if value is None else tuple(value)
+
+
+def _points(value: Iterable[Point] | None) -> tuple[Point, ...]:
+    return () if value is None else tuple(value)
 
 
 @attrs.frozen
@@ -409,11 +421,16 @@ class ArgumentMap:
         default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Source)),
         kw_only=True,
     )
-    parties: tuple[Party, ...] = _tuple_of(Party)
-    actors: tuple[Actor, ...] = _tuple_of(Actor)
-    issues: tuple[Issue, ...] = _tuple_of(Issue)
-    points: tuple[Point, ...] = _tuple_of(Point, _validate_map)
-    meta: FrozenDict = _meta()
+    parties: tuple[Party, ...] = attrs.field(
+        default=(), converter=_parties, validator=_items_of(Party), kw_only=True)
+    actors: tuple[Actor, ...] = attrs.field(
+        default=(), converter=_actors, validator=_items_of(Actor), kw_only=True)
+    issues: tuple[Issue, ...] = attrs.field(
+        default=(), converter=_issues, validator=_items_of(Issue), kw_only=True)
+    points: tuple[Point, ...] = attrs.field(
+        default=(), converter=_points, validator=[_items_of(Point), _validate_map], kw_only=True)
+    meta: FrozenDict = attrs.field(
+        factory=FrozenDict, converter=freeze_meta, hash=False, kw_only=True)
 
     # --- look-ups --------------------------------------------------------------
 

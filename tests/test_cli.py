@@ -72,7 +72,7 @@ def test_an_unreadable_format_exits_1_with_a_message(runner: CliRunner, tmp_path
     result = runner.invoke(main, ["unresolved", str(path)])
     assert result.exit_code == 1
     assert result.stderr == (f"Error: cannot tell the format of '{path}' from its name; use one "
-                             "of .yaml, .yml, .json\n")
+                             "of .yaml, .yml, .json, .aif.json, .aif, .graphml, .csv, .apx, .i23\n")
 
 
 def test_unresolved_table_json_and_csv(runner: CliRunner) -> None:

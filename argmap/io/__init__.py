@@ -1,14 +1,25 @@
 """Reading and writing maps, one module per format.
 
-The format of a file follows its name: ``.yaml``/``.yml`` and ``.json`` are
-argmap's own format 1 (:mod:`argmap.io.yaml_format`).
+The format of a file follows its name:
+
+========== ======================= ====== ====== ===================================
+format     extensions              reads  writes module
+========== ======================= ====== ====== ===================================
+yaml       ``.yaml``, ``.yml``     yes    yes    :mod:`argmap.io.yaml_format` (format 1)
+json       ``.json``               yes    yes    :mod:`argmap.io.yaml_format` (format 1)
+aif        ``.aif.json``           yes    yes    :mod:`argmap.io.aif`
+graphml    ``.graphml``            no     yes    :mod:`argmap.io.graphml`
+csv        ``.csv``                no     yes    :mod:`argmap.io.csv_format`
+apx, i23   ``.apx``, ``.i23``      yes    yes    :mod:`argmap.io.iccma` (the attack graph)
+========== ======================= ====== ====== ===================================
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from pathlib import Path
-from typing import Final
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
@@ -16,6 +27,9 @@ from argmap._util import write_atomically
 from argmap.errors import FormatError, Problem, UnsupportedFormatError
 from argmap.io import yaml_format
 from argmap.model import ArgumentMap
+
+if TYPE_CHECKING:  # pragma: no cover
+    from argmap.semantics import Framework
 
 __all__ = ["FORMATS", "dumps", "load", "loads", "save"]
 
@@ -31,9 +45,74 @@ class _Format:
     dumps: Callable[[ArgumentMap], str] | None
 
 
+def _loads_aif(text: str, *, file: str = "<string>", **_: Any) -> ArgumentMap:
+    from argmap.io.aif import loads_aif
+
+    return loads_aif(text, file=file)
+
+
+def _dumps_aif(amap: ArgumentMap) -> str:
+    from argmap.io.aif import dumps_aif
+
+    return dumps_aif(amap)
+
+
+def _dumps_graphml(amap: ArgumentMap) -> str:
+    from argmap.io.graphml import dumps_graphml
+
+    return dumps_graphml(amap)
+
+
+def _dumps_csv(amap: ArgumentMap) -> str:
+    from argmap.io.csv_format import dumps_csv
+
+    return dumps_csv(amap)
+
+
+def _iccma(name: str) -> tuple[Callable[..., ArgumentMap], Callable[[ArgumentMap], str]]:
+    def loads(text: str, *, file: str = "<string>", **_: Any) -> ArgumentMap:
+        from argmap.io import iccma
+
+        reader = iccma.loads_apx if name == "apx" else iccma.loads_i23
+        return framework_to_map(reader(text, file=file), Path(file).stem or "framework")
+
+    def dumps(amap: ArgumentMap) -> str:
+        from argmap.io import iccma
+        from argmap.semantics import framework
+
+        writer = iccma.dumps_apx if name == "apx" else iccma.dumps_i23
+        return writer(framework(amap))
+
+    return loads, dumps
+
+
+def framework_to_map(af: Framework, map_id: str = "framework") -> ArgumentMap:
+    """Return a map of an abstract framework: each argument a claim of one party, ``af``.
+
+    The claims' text is the argument's name; attacks are kept, nothing else is
+    invented.
+    """
+    from argmap.model import Party, Point
+
+    attacks: dict[str, list[str]] = {a: [] for a in af.arguments}
+    for a, b in af.attacks:
+        attacks[a].append(b)
+    slug = re.sub(r"[^A-Za-z0-9_.-]+", "-", map_id).strip("-._") or "framework"
+    return ArgumentMap(
+        slug, f"Argumentation framework {map_id}",
+        parties=[Party("af", name="Framework")],
+        points=[Point(a, "claim", "af", a, attacks=attacks[a]) for a in af.arguments],
+    )
+
+
 _REGISTRY: Final = (
     _Format("yaml", (".yaml", ".yml"), yaml_format.loads_yaml, yaml_format.dumps_yaml),
     _Format("json", (".json",), yaml_format.loads_json, yaml_format.dumps_json),
+    _Format("aif", (".aif.json", ".aif"), _loads_aif, _dumps_aif),
+    _Format("graphml", (".graphml",), None, _dumps_graphml),
+    _Format("csv", (".csv",), None, _dumps_csv),
+    _Format("apx", (".apx",), *_iccma("apx")),
+    _Format("i23", (".i23",), *_iccma("i23")),
 )
 
 #: The names of the formats argmap reads and writes, for ``format=``.
@@ -47,6 +126,21 @@ def _by_name(name: str) -> _Format:
     raise UnsupportedFormatError(
         f"unknown format {name!r}; use one of {', '.join(FORMATS)}"
     )
+
+
+@attrs.frozen
+class _Readable:
+    name: str
+    loads: Callable[..., ArgumentMap]
+
+
+def _readable(name: str) -> _Readable:
+    fmt = _by_name(name)
+    if fmt.loads is None:
+        readable = ", ".join(f.name for f in _REGISTRY if f.loads is not None)
+        raise UnsupportedFormatError(
+            f"argmap writes {name} but does not read it; it reads {readable}")
+    return _Readable(fmt.name, fmt.loads)
 
 
 def format_for(path: str | Path) -> str:
@@ -121,8 +215,7 @@ def loads(
     ...
     argmap.errors.FormatError: <string>:5:1: unknown key 'titel' (did you mean 'title'?); ...
     """
-    fmt = _by_name(format)
-    assert fmt.loads is not None
+    fmt = _readable(format)
     return fmt.loads(
         text, base_dir=Path(base_dir) if base_dir is not None else None,
         allow_outside=allow_outside,
@@ -166,7 +259,7 @@ def load(
     'Soviet Union'
     """
     path = Path(path)
-    fmt = _by_name(format or format_for(path))
+    fmt = _readable(format or format_for(path))
     file = str(path)
     size = path.stat().st_size
     if size > max_bytes:
@@ -181,7 +274,6 @@ def load(
         raise FormatError([Problem(
             f"the file is not UTF-8 text (byte {exc.start}); save it as UTF-8", (), file, line)
         ]) from None
-    assert fmt.loads is not None
     return fmt.loads(text, file=file, base_dir=path.parent, allow_outside=allow_outside)
 
 

@@ -1,0 +1,537 @@
+"""AIF, the Argument Interchange Format: AIFdb JSON and the OVA3 / xAIF wrapping.
+
+Reading (``loads_aif``):
+
+- every I-node becomes a point, with the node's id (made a valid id if it is
+  not one) and its text;
+- ``I → CA → I`` becomes ``attacks``; ``I → RA → I`` becomes ``supports`` (the
+  premises of one RA node each support its conclusion, and remember the RA);
+- an **undercut**, ``I → CA → RA``, becomes an ``attacks`` edge to the RA's
+  conclusion, the point whose support it attacks, with
+  ``meta.aif.undercuts`` naming the RA node; writing AIF puts the CA back on the RA;
+- ``MA`` (rephrase) and ``PA`` (preference) nodes have no argmap relation: they are
+  kept in the source point's ``meta.aif.rephrases`` and ``meta.aif.prefers``;
+- a speaker comes from the locution (``L → YA → I``): its person in
+  ``locutions`` and ``participants``, or else the ``Speaker : text`` or
+  ``Speaker says '...'`` of the L-node. Each speaker becomes an actor of a
+  party of their own, unless *parties* maps speakers to parties; a point with no
+  speaker is said by the party ``unattributed``;
+- ``L → YA(Agreeing or Conceding) → I`` becomes ``agrees`` from the points that
+  locution asserts;
+- kinds are derived: a point that attacks only attacking points (not itself) is a
+  rebuttal, one that attacks anything else an objection, one that agrees with another party's
+  points a concession, one that supports its own party's points a reason, the rest
+  claims;
+- L, YA and TA nodes, and the S-nodes' schemes, are kept in the map's
+  ``meta.aif`` and written back as they were.
+
+Writing (``dumps_aif``) gives every point an I-node, an L-node and an Asserting
+YA-node for its speaker, a CA node per attack, an RA node per supported point
+(shared by the premises that came from one RA), and an Agreeing YA-node per
+agreement; parties, issues and the fields AIF has no place for go in a side block
+under the top-level key ``argmap``, which AIF tools ignore. argmap → AIF → argmap
+gives back an equal map.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import warnings
+from collections import defaultdict
+from collections.abc import Mapping
+from typing import Any, Final
+
+from argmap._util import thaw
+from argmap.errors import FormatError, Problem, ValidationError
+from argmap.io._convert import converter, describe
+from argmap.io.yaml_format import _located, _parse_json
+from argmap.model import ID_PATTERN, Actor, ArgumentMap, Issue, Kind, Party, Point, Source
+
+__all__ = ["AIFWarning", "dumps_aif", "loads_aif"]
+
+NODE_TYPES: Final = ("I", "L", "RA", "CA", "MA", "PA", "YA", "TA")
+_DIALOGUE: Final = ("L", "YA", "TA")
+_AGREEING: Final = ("agreeing", "conceding", "agree", "concede", "accepting", "accept")
+_ID: Final = re.compile(ID_PATTERN)
+_SPEAKER_COLON: Final = re.compile(r"^\s*([^:]{1,80}?)\s*:\s")
+_SPEAKER_SAYS: Final = re.compile(r"^\s*(\S.{0,80}?)\s+says\s+['\"‘“]")
+UNATTRIBUTED: Final = "unattributed"
+
+
+class AIFWarning(UserWarning):
+    """Something in an AIF file that argmap keeps only in ``meta``, or reads by a guess.
+
+    .. versionadded:: 0.1
+    """
+
+
+def _slug(text: str) -> str:
+    slug = re.sub(r"[^A-Za-z0-9_.-]+", "-", text.strip()).strip("-._").lower()
+    return slug or "x"
+
+
+def _node_id(raw: str, taken: set[str]) -> str:
+    base = raw if _ID.fullmatch(raw) else _slug(raw)
+    candidate, n = base, 1
+    while candidate in taken:
+        n += 1
+        candidate = f"{base}-{n}"
+    taken.add(candidate)
+    return candidate
+
+
+def _speaker_of_text(text: str) -> str | None:
+    for pattern in (_SPEAKER_COLON, _SPEAKER_SAYS):
+        match = pattern.match(text)
+        if match:
+            return match[1].strip()
+    return None
+
+
+class _Reader:
+    def __init__(self, data: Any, parties: Mapping[str, str] | None) -> None:
+        self.problems: list[Problem] = []
+        self.party_map = dict(parties or {})
+        self.root: tuple[str | int, ...] = ()
+        if isinstance(data, Mapping) and isinstance(data.get("AIF"), Mapping):
+            self.root = ("AIF",)
+            self.aif: Mapping[str, Any] = data["AIF"]
+            self.outer: Mapping[str, Any] = data
+        elif isinstance(data, Mapping):
+            self.aif = self.outer = data
+        else:
+            self.aif = self.outer = {}
+            self.problems.append(Problem(f"an AIF file is a JSON object with 'nodes' and 'edges', "
+                                         f"not {describe(data)}"))
+        self.side: Mapping[str, Any] = self.outer.get("argmap") or {}
+
+    def at(self, *parts: str | int) -> tuple[str | int, ...]:
+        return (*self.root, *parts)
+
+    def list_of(self, key: str) -> list[Any]:
+        value = self.aif.get(key, self.outer.get(key, []))
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            self.problems.append(Problem(f"{key} must be a list, not {describe(value)}", self.at(key)))
+            return []
+        return value
+
+    def read(self) -> ArgumentMap | None:
+        nodes: dict[str, dict[str, Any]] = {}
+        for i, node in enumerate(self.list_of("nodes")):
+            if not isinstance(node, Mapping) or "nodeID" not in node:
+                self.problems.append(Problem("each node needs a nodeID", self.at("nodes", i)))
+                continue
+            nid = str(node["nodeID"])
+            kind = node.get("type")
+            if kind not in NODE_TYPES:
+                self.problems.append(Problem(
+                    f"node {nid} has type {kind!r}; AIF node types are {', '.join(NODE_TYPES)}",
+                    self.at("nodes", i, "type")))
+                continue
+            if nid in nodes:
+                self.problems.append(Problem(f"duplicate nodeID {nid}", self.at("nodes", i, "nodeID")))
+                continue
+            if kind == "I" and not str(node.get("text") or "").strip():
+                self.problems.append(Problem(f"I-node {nid} has no text", self.at("nodes", i)))
+                continue
+            nodes[nid] = {**node, "nodeID": nid, "_index": i}
+        edges: list[tuple[str, str, Mapping[str, Any]]] = []
+        for i, edge in enumerate(self.list_of("edges")):
+            if not isinstance(edge, Mapping):
+                self.problems.append(Problem("each edge must be an object", self.at("edges", i)))
+                continue
+            ends = (str(edge.get("fromID")), str(edge.get("toID")))
+            missing = [e for e in ends if e not in nodes]
+            if missing:
+                self.problems.append(Problem(
+                    f"edge {edge.get('edgeID', i)} from {ends[0]} to {ends[1]} names "
+                    f"{', '.join(missing)}, which is not a node", self.at("edges", i)))
+                continue
+            edges.append((*ends, edge))
+        if self.problems:
+            return None
+        return self.build(nodes, edges)
+
+    def build(self, nodes: dict[str, dict[str, Any]], edges: list[tuple[str, str, Mapping[str, Any]]]
+              ) -> ArgumentMap | None:
+        out: dict[str, list[str]] = defaultdict(list)
+        into: dict[str, list[str]] = defaultdict(list)
+        for a, b, _ in edges:
+            out[a].append(b)
+            into[b].append(a)
+        side_points: Mapping[str, Any] = self.side.get("points") or {}
+        taken: set[str] = set()
+        point_id = {nid: _node_id(nid, taken) for nid, n in nodes.items() if n["type"] == "I"}
+        order = sorted(point_id, key=lambda nid: nodes[nid]["_index"])
+        is_i = point_id.__contains__
+
+        # speakers: L -> YA -> I asserts; L -> YA(agreeing) -> I agrees
+        persons = {str(p.get("participantID")): p for p in self.list_of("participants")
+                   if isinstance(p, Mapping)}
+        person_of = {str(loc.get("nodeID")): str(loc.get("personID")) for loc in
+                     self.list_of("locutions") if isinstance(loc, Mapping)}
+        speaker_of_l: dict[str, str] = {}
+        for nid, n in nodes.items():
+            if n["type"] != "L":
+                continue
+            person = persons.get(person_of.get(nid, ""))
+            if person is not None:
+                name = " ".join(str(person.get(k) or "") for k in ("firstname", "surname")).strip()
+                speaker_of_l[nid] = name or str(person.get("participantID"))
+            else:
+                guessed = _speaker_of_text(str(n.get("text") or ""))
+                if guessed:
+                    speaker_of_l[nid] = guessed
+        asserted_by: dict[str, str] = {}
+        agreements: list[tuple[str, str, str]] = []  # (L node, agreed I node, YA node)
+        for nid, n in nodes.items():
+            if n["type"] != "YA":
+                continue
+            illocution = str(n.get("scheme") or n.get("text") or "").strip().lower()
+            sources = [s for s in into[nid] if nodes[s]["type"] == "L"]
+            for target in out[nid]:
+                if not is_i(target):
+                    continue
+                for source in sources:
+                    if illocution in _AGREEING:
+                        agreements.append((source, target, nid))
+                    elif source in speaker_of_l and target not in asserted_by:
+                        asserted_by[target] = speaker_of_l[source]
+                    elif source in speaker_of_l and asserted_by[target] != speaker_of_l[source]:
+                        warnings.warn(AIFWarning(
+                            f"I-node {target} is asserted by {asserted_by[target]!r} and by "
+                            f"{speaker_of_l[source]!r}; argmap keeps the first"), stacklevel=4)
+        asserts_of_l: dict[str, list[str]] = defaultdict(list)
+        for nid, n in nodes.items():
+            if n["type"] == "YA":
+                illocution = str(n.get("scheme") or n.get("text") or "").strip().lower()
+                if illocution in _AGREEING:
+                    continue
+                for source in into[nid]:
+                    asserts_of_l[source].extend(t for t in out[nid] if is_i(t))
+
+        relations: dict[str, dict[str, list[str]]] = {
+            nid: {"attacks": [], "supports": [], "agrees": []} for nid in point_id}
+        extra: dict[str, dict[str, Any]] = defaultdict(dict)
+        snodes: dict[str, dict[str, Any]] = {}
+        for nid, n in nodes.items():
+            kind = n["type"]
+            if kind not in ("CA", "RA", "MA", "PA"):
+                continue
+            if ":" not in nid:  # argmap's own S-nodes are made again when written
+                snodes[nid] = {k: v for k, v in n.items() if k not in ("nodeID", "_index")}
+            premises = [p for p in into[nid] if is_i(p)]
+            conclusions = out[nid]
+            if not premises or not conclusions:
+                warnings.warn(AIFWarning(
+                    f"{kind}-node {nid} lacks a premise or a conclusion; it is kept in meta only"),
+                    stacklevel=4)
+                continue
+            for target in conclusions:
+                for premise in premises:
+                    if kind in ("CA", "RA") and is_i(target):
+                        rel = "attacks" if kind == "CA" else "supports"
+                        if target not in relations[premise][rel]:
+                            relations[premise][rel].append(target)
+                        if nid != _sid(kind, point_id[premise], point_id[target]):
+                            extra[premise].setdefault(f"{rel}_via", {})[point_id[target]] = nid
+                    elif kind == "CA" and nodes[target]["type"] == "RA":
+                        for conclusion in (c for c in out[target] if is_i(c)):
+                            if conclusion not in relations[premise]["attacks"]:
+                                relations[premise]["attacks"].append(conclusion)
+                            extra[premise].setdefault("undercuts", {})[point_id[conclusion]] = {
+                                "ca": nid, "ra": target}
+                    elif kind in ("MA", "PA") and is_i(target):
+                        key = "rephrases" if kind == "MA" else "prefers"
+                        extra[premise].setdefault(key, {})[point_id[target]] = nid
+                    else:
+                        warnings.warn(AIFWarning(
+                            f"{kind}-node {nid} points at {nodes[target]['type']}-node {target}, which "
+                            "argmap cannot represent; it is kept in meta only"), stacklevel=4)
+        for l_node, target, _ya in agreements:
+            for source in asserts_of_l.get(l_node, []):
+                if source != target and target not in relations[source]["agrees"]:
+                    relations[source]["agrees"].append(target)
+
+        # parties and actors
+        side_map: Mapping[str, Any] = self.side.get("map") or {}
+        parties = [converter.structure(p, Party) for p in side_map.get("parties", [])]
+        actors = [converter.structure(a, Actor) for a in side_map.get("actors", [])]
+        issues = [converter.structure(i, Issue) for i in side_map.get("issues", [])]
+        speakers = {p.id for p in parties} | {a.id for a in actors}
+        by_name = {a.label: a.id for a in actors} | {p.label: p.id for p in parties}
+        speaker_id: dict[str, str] = {}
+
+        def speaker(name: str | None) -> str:
+            if name is None:
+                if UNATTRIBUTED not in speakers:
+                    parties.append(Party(UNATTRIBUTED, name="Unattributed"))
+                    speakers.add(UNATTRIBUTED)
+                return UNATTRIBUTED
+            if name in by_name:
+                return by_name[name]
+            if name not in speaker_id:
+                actor = _node_id(_slug(name), speakers)
+                party = self.party_map.get(actor) or self.party_map.get(name)
+                if party is None:
+                    party = _node_id(f"{actor}-side", speakers)
+                    parties.append(Party(party, name=name))
+                elif party not in {p.id for p in parties}:
+                    parties.append(Party(party))
+                    speakers.add(party)
+                actors.append(Actor(actor, name=name, party=party))
+                speaker_id[name] = actor
+            return speaker_id[name]
+
+        points: list[dict[str, Any]] = []
+        party_of_speaker: dict[str, str] = {a.id: a.party for a in actors}
+        for nid in order:
+            pid = point_id[nid]
+            node = nodes[nid]
+            saved = side_points.get(pid) or {}
+            by = str(saved.get("by") or speaker(asserted_by.get(nid)))
+            linked = {k: [point_id[t] for t in v] for k, v in relations[nid].items()}
+            meta = dict(saved.get("meta") or {})
+            aif_meta: dict[str, Any] = {"nodeID": nid} if nid != pid else {}
+            aif_meta.update(extra.get(nid, {}))
+            kept = {k: v for k, v in node.items() if k not in ("nodeID", "text", "type", "_index")}
+            if kept:  # timestamps and the like, written back on the I-node
+                aif_meta["node"] = kept
+            if aif_meta:
+                meta["aif"] = {**(meta.get("aif") or {}), **aif_meta}
+            points.append({
+                "id": pid, "by": by, "text": str(node["text"]), "kind": saved.get("kind"),
+                "issue": saved.get("issue"), "quote": saved.get("quote"), "note": saved.get("note"),
+                "on_behalf_of": saved.get("on_behalf_of"), "meta": meta, **linked,
+            })
+            party_of_speaker.setdefault(by, by)
+        party_of = {p["id"]: party_of_speaker.get(p["by"], p["by"]) for p in points}
+        _derive_kinds(points, party_of)
+
+        # the dialogue (L, YA, TA nodes) is kept as it was, but for argmap's own, made again
+        dialogue_nodes = [{k: v for k, v in n.items() if k != "_index"} for n in nodes.values()
+                          if n["type"] in _DIALOGUE and ":" not in n["nodeID"]]
+        dialogue_ids = {n["nodeID"] for n in dialogue_nodes}
+        dialogue = {
+            "nodes": dialogue_nodes,
+            "edges": [dict(e) for a, b, e in edges if a in dialogue_ids or b in dialogue_ids],
+            "locutions": [x for x in self.list_of("locutions")
+                          if isinstance(x, Mapping) and str(x.get("nodeID")) in dialogue_ids],
+            "participants": self.list_of("participants") if dialogue_ids else [],
+        }
+        map_meta = dict(side_map.get("meta") or {})
+        aif_block = {k: v for k, v in
+                     (("snodes", snodes), *((k, v) for k, v in dialogue.items())) if v}
+        if aif_block:
+            map_meta["aif"] = aif_block
+        source_data: Any = side_map.get("source")
+        try:
+            return ArgumentMap(
+                str(side_map.get("id") or self.outer.get("id") or "aif"),
+                str(side_map.get("title") or self.outer.get("title") or "An AIF argument map"),
+                date=side_map.get("date"), description=side_map.get("description"),
+                source=converter.structure(source_data, Source) if source_data else None,
+                parties=parties or [Party(UNATTRIBUTED, name="Unattributed")],
+                actors=actors, issues=issues,
+                points=[Point(**{k: v for k, v in p.items() if v is not None}) for p in points],
+                meta=map_meta,
+            )
+        except ValidationError as exc:
+            index = {p["id"]: i for i, p in enumerate(points)}
+            for problem in exc.problems:
+                path = problem.path
+                where = ""
+                if len(path) > 1 and path[0] == "points" and isinstance(path[1], int):
+                    bad = str(points[path[1]]["id"])
+                    where = f"I-node {order[index[bad]]}: "
+                self.problems.append(Problem(where + problem.message))
+            return None
+
+
+def _derive_kinds(points: list[dict[str, Any]], party_of: Mapping[str, str]) -> None:
+    """Give each point without a kind the one its relations imply (see the module docs)."""
+    attacking = {p["id"] for p in points if p["attacks"]}
+    kinds = {p["id"]: p["kind"] for p in points}
+    for p in points:
+        if p["kind"] is not None:
+            try:
+                Kind(p["kind"])
+                continue
+            except ValueError:
+                pass
+        own = party_of[p["id"]]
+        if p["attacks"]:
+            rebuttal = p["id"] not in p["attacks"] and all(
+                t in attacking and kinds.get(t) in (None, "objection", "rebuttal")
+                for t in p["attacks"])
+            p["kind"] = "rebuttal" if rebuttal else "objection"
+        elif p["agrees"] and all(party_of[t] != own for t in p["agrees"]):
+            p["kind"] = "concession"
+        elif p["supports"] and all(party_of[t] == own for t in p["supports"]):
+            p["kind"] = "reason"
+        else:
+            p["kind"] = "claim"
+    # a rebuttal must attack objections or rebuttals only: settle any left undecided
+    final = {p["id"]: p["kind"] for p in points}
+    for p in points:
+        if p["kind"] == "rebuttal" and not all(
+                final[t] in ("objection", "rebuttal") for t in p["attacks"]):
+            p["kind"] = "objection"
+
+
+def loads_aif(
+    text: str, *, file: str = "<string>", parties: Mapping[str, str] | None = None,
+) -> ArgumentMap:
+    """Return the map in AIF JSON *text* (AIFdb, or OVA3 / xAIF with an ``AIF`` key).
+
+    Parameters
+    ----------
+    text : str
+    file : str
+        The name problems are reported against.
+    parties : mapping of str to str, optional
+        Speaker (actor id or name) to party id; by default each speaker is a party.
+
+    Raises
+    ------
+    FormatError
+        For what AIF does not allow: dangling edges, duplicate node ids, unknown
+        node types, I-nodes without text; each problem names the node or edge.
+
+    Warns
+    -----
+    AIFWarning
+        For what argmap keeps only in ``meta`` (an S-node without premise or
+        conclusion, one aimed at a node argmap cannot relate), or reads by a guess.
+    """
+    data, locator, repeated = _parse_json(text, file)
+    reader = _Reader(data, parties)
+    amap = reader.read()
+    if repeated or reader.problems or amap is None:
+        raise FormatError(_located(reader.problems, file, locator) + repeated)
+    return amap
+
+
+# --- writing ---------------------------------------------------------------------------------
+
+
+def _sid(kind: str, *parts: str) -> str:
+    # ':' never occurs in argmap ids, so these cannot clash with a point's I-node
+    return ":".join((kind, *parts))
+
+
+def dumps_aif(amap: ArgumentMap) -> str:
+    """Return *amap* as AIFdb JSON with participants, locutions and a side block."""
+    aif_meta = dict(amap.meta.get("aif") or {})
+    snodes: Mapping[str, Any] = aif_meta.get("snodes") or {}
+    names = {a.id: a.label for a in amap.actors} | {p.id: p.label for p in amap.parties}
+    nodes: list[dict[str, Any]] = []
+    edges: list[dict[str, Any]] = []
+    locutions: list[dict[str, Any]] = []
+    participants: dict[str, dict[str, Any]] = {}
+    kept_dialogue = bool(aif_meta.get("nodes"))
+
+    def node(nid: str, kind: str, text: str, **more: Any) -> None:
+        nodes.append({"nodeID": nid, "text": text, "type": kind, **more})
+
+    def edge(a: str, b: str) -> None:
+        edges.append({"edgeID": str(len(edges) + 1), "fromID": a, "toID": b, "formEdgeID": None})
+
+    def nid_of(point: Point) -> str:
+        return str((point.meta.get("aif") or {}).get("nodeID") or point.id)
+
+    node_of = {p.id: nid_of(p) for p in amap.points}
+    made: set[str] = set()
+    for point in amap.points:
+        node(node_of[point.id], "I", point.text, **thaw((point.meta.get("aif") or {}).get("node") or {}))
+        if not kept_dialogue:
+            loc, ya = _sid("L", point.id), _sid("YA", point.id)
+            node(loc, "L", f"{names[point.by]} : {point.text}")
+            node(ya, "YA", "Asserting", scheme="Asserting")
+            edge(loc, ya)
+            edge(ya, node_of[point.id])
+            locutions.append({"nodeID": loc, "personID": point.by})
+            participants.setdefault(point.by, {"participantID": point.by, "firstname": "",
+                                               "surname": names[point.by]})
+    for point in amap.points:
+        meta = point.meta.get("aif") or {}
+        undercuts = meta.get("undercuts") or {}
+        for rel, kind in (("attacks", "CA"), ("supports", "RA")):
+            via = meta.get(f"{rel}_via") or {}
+            for target in point.targets(rel):
+                if rel == "attacks" and target in undercuts:
+                    ca, ra = str(undercuts[target]["ca"]), str(undercuts[target]["ra"])
+                    if ra not in made:
+                        made.add(ra)
+                        node(ra, "RA", **_snode(snodes, ra, "RA"))
+                        edge(ra, node_of[target])
+                    if ca not in made:
+                        made.add(ca)
+                        node(ca, "CA", **_snode(snodes, ca, "CA"))
+                        edge(ca, ra)
+                    edge(node_of[point.id], ca)
+                    continue
+                sid = str(via.get(target) or _sid(kind, point.id, target))
+                if sid not in made:
+                    made.add(sid)
+                    node(sid, kind, **_snode(snodes, sid, kind))
+                    edge(sid, node_of[target])
+                edge(node_of[point.id], sid)
+        for key, kind in (("rephrases", "MA"), ("prefers", "PA")):
+            for target, sid in (meta.get(key) or {}).items():
+                if target in node_of:
+                    if sid not in made:
+                        made.add(sid)
+                        node(sid, kind, **_snode(snodes, sid, kind))
+                        edge(sid, node_of[target])
+                    edge(node_of[point.id], sid)
+        if not kept_dialogue:
+            for target in point.agrees:
+                ya = _sid("YA", "agrees", point.id, target)
+                node(ya, "YA", "Agreeing", scheme="Agreeing")
+                edge(_sid("L", point.id), ya)
+                edge(ya, node_of[target])
+    if kept_dialogue:
+        nodes.extend(thaw(aif_meta["nodes"]))
+        edges.extend(thaw(aif_meta.get("edges") or []))
+        locutions = thaw(aif_meta.get("locutions") or [])
+        participants = {str(p.get("participantID")): p for p in thaw(aif_meta.get("participants") or [])}
+    side = _side_block(amap)
+    document = {"nodes": nodes, "edges": edges, "locutions": locutions,
+                "participants": list(participants.values()), "argmap": side}
+    return json.dumps(document, indent=1, ensure_ascii=False, default=str) + "\n"
+
+
+def _snode(snodes: Mapping[str, Any], sid: str, kind: str) -> dict[str, Any]:
+    kept = dict(thaw(snodes.get(sid) or {}))
+    kept.pop("type", None)
+    text = kept.pop("text", "Default Conflict" if kind == "CA" else "Default Inference"
+                    if kind == "RA" else kind)
+    return {"text": text, **kept}
+
+
+def _side_block(amap: ArgumentMap) -> dict[str, Any]:
+    from argmap.io._convert import unstructure
+
+    data = unstructure(amap)
+    meta = dict(data.pop("meta", {}) or {})
+    meta.pop("aif", None)
+    points = {}
+    for p in data.pop("points", []):
+        pid = p.pop("id")
+        for key in ("text", "attacks", "supports", "agrees"):
+            p.pop(key, None)
+        pmeta = dict(p.get("meta") or {})
+        pmeta.pop("aif", None)
+        if pmeta:
+            p["meta"] = pmeta
+        else:
+            p.pop("meta", None)
+        points[pid] = p
+    data.pop("argmap", None)
+    if meta:
+        data["meta"] = meta
+    return {"format": 1, "map": data, "points": points}
