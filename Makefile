@@ -12,6 +12,7 @@ demo: setup
 	$(BIN)/argmap demo -o $(OUT)
 
 test: setup
+	@scripts/system-deps.sh --test
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 	$(BIN)/python -m pytest

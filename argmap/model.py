@@ -616,8 +616,14 @@ class ArgumentMap:
 
         return render.to_graphviz(self, **options)
 
+    def to_html(self, **options: Any) -> str:
+        """Return a self-contained interactive page of the map: see :func:`argmap.render.to_html`."""
+        from argmap import render
+
+        return render.to_html(self, **options)
+
     def render(self, path: str | Path, **options: Any) -> Path:
-        """Draw the map to *path* (svg, png, pdf, dot): see :func:`argmap.render.render`."""
+        """Draw the map to *path* (svg, png, pdf, dot, html): see :func:`argmap.render.render`."""
         from argmap import render
 
         return render.render(self, path, **options)

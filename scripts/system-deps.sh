@@ -2,12 +2,16 @@
 # Installs the system programs argmap's diagrams and tests need, from Debian's packages:
 #   graphviz           - the `dot` layout program that draws the diagrams
 #   fonts-dejavu-core  - the font the diagrams name first (any sans-serif font would do)
+#   chromium           - for the browser test of the interactive page (make test only)
 # Nothing is installed when everything is already there.
 set -euo pipefail
 
 need=()
 command -v dot >/dev/null 2>&1 || need+=(graphviz)
 [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
+if [ "${1:-}" = "--test" ]; then
+  command -v chromium >/dev/null 2>&1 || need+=(chromium)
+fi
 
 if [ ${#need[@]} -eq 0 ]; then
   exit 0

@@ -19,13 +19,22 @@ def nov29() -> argmap.ArgumentMap:
     return argmap.datasets.load("1962-11-29-new-york")
 
 
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Skip tests that need Graphviz's dot where it is missing, but never in CI."""
-    if shutil.which("dot"):
+    """Skip tests whose program is missing on a developer's machine, but never in CI.
+
+    The README's test command installs Graphviz and Chromium, so in CI a missing
+    one fails the tests that need it instead.
+    """
+    if IN_CI:
         return
-    if IN_CI:  # the README's test command installs Graphviz: a missing dot is a failure
-        return
-    skip = pytest.mark.skip(reason="Graphviz 'dot' is not installed (make test installs it)")
+    missing = {
+        "needs_dot": None if shutil.which("dot") else "Graphviz 'dot' is not installed",
+        "needs_chromium": None if CHROMIUM else "Chromium is not installed",
+    }
     for item in items:
-        if "needs_dot" in item.keywords:
-            item.add_marker(skip)
+        for marker, reason in missing.items():
+            if reason and marker in item.keywords:
+                item.add_marker(pytest.mark.skip(reason=f"{reason} (make test installs it)"))

@@ -31,7 +31,7 @@ from argmap.model import ArgumentMap
 if TYPE_CHECKING:  # pragma: no cover
     from argmap.semantics import Framework
 
-__all__ = ["FORMATS", "dumps", "load", "loads", "save"]
+__all__ = ["FORMATS", "dumps", "format_for", "load", "loads", "save", "schema_path"]
 
 #: Refuse files larger than this many bytes unless the caller raises the limit.
 DEFAULT_MAX_BYTES: Final = 256 * 1024 * 1024
@@ -141,6 +141,17 @@ def _readable(name: str) -> _Readable:
         raise UnsupportedFormatError(
             f"argmap writes {name} but does not read it; it reads {readable}")
     return _Readable(fmt.name, fmt.loads)
+
+
+def schema_path() -> Path:
+    """Return the path of the JSON Schema of format 1, for editors that check YAML as you type.
+
+    Examples
+    --------
+    >>> argmap.io.schema_path().name
+    'argmap-1.schema.json'
+    """
+    return Path(__file__).resolve().parent.parent / "argmap-1.schema.json"
 
 
 def format_for(path: str | Path) -> str:

@@ -10,6 +10,7 @@ True
 from __future__ import annotations
 
 from argmap.render.dot import DIRECTIONS, LABELS, to_graphviz
+from argmap.render.html import to_html
 from argmap.render.output import ENGINES, FORMATS, pipe, render
 from argmap.render.themes import THEMES, Theme, get_theme
 
@@ -24,4 +25,5 @@ __all__ = [
     "pipe",
     "render",
     "to_graphviz",
+    "to_html",
 ]

@@ -326,7 +326,7 @@ def to_graphviz(
             cluster.attr(
                 label=f"<<B>{text(party_obj.label)}</B>>", fontsize="18", style="rounded,filled",
                 fillcolor=palette.cluster_fill(i), color=palette.party_border(i), margin="14",
-                id=f"cluster-{party_obj.id}",
+                id=f"_cluster-{party_obj.id}",
             )
             for point in members:
                 cluster.node(point.id, **_node_attrs(
@@ -355,24 +355,26 @@ def to_graphviz(
                 target, point.id, dir="back", arrowtail=arrow, style=line,
                 penwidth=str(width if not muted else 1.0), color=color,
                 tooltip=f"{point.id} {rel.value} {target}",
-                id=f"edge-{point.id}-{rel.value}-{target}",
+                id=f"_edge-{point.id}-{rel.value}-{target}",
+                **{"class": f"relation {rel.value} from-{point.id} to-{target}"},
                 **({"constraint": "false"} if upward else {}),
             )
     if legend and points:
         graph.node(
-            "legend",
+            "_legend",
             label=_legend_label(sorted(kinds_used, key=list(Kind).index),
                                 sorted(relations_used, key=list(Relation).index), palette,
                                 labelled=labelling is not None),
-            shape="plaintext", fontsize="12", margin="0", id="legend",
+            shape="plaintext", fontsize="12", margin="0", id="_legend",
         )
         if bands:
-            graph.edge(_heading_name(len(bands)), "legend", style="invis")
+            graph.edge(_heading_name(len(bands)), "_legend", style="invis")
     return graph
 
 
 def _heading_name(band: int) -> str:
-    return f"issue-heading-{band}"
+    # ids start with a letter or digit, so names and ids starting with "_" never clash with a point's
+    return f"_issue_{band}"
 
 
 def _bands(amap: ArgumentMap, points: list[Point]) -> dict[str | None, int]:
@@ -401,7 +403,7 @@ def _issue_headings(
             heading = titles[issue] if issue is not None else "(no issue)"
             column.node(
                 _heading_name(n), label=f"<<B>{text(heading)}</B>>", shape="plaintext",
-                fontsize="15", fontcolor="#333333", id=f"issue-{issue or 'none'}",
+                fontsize="15", fontcolor="#333333", id=f"_issue-{issue or 'none'}",
                 **{"class": "issue-heading"},
             )
         column.node(_heading_name(len(bands)), label="", shape="point", style="invis")

@@ -16,7 +16,7 @@ from argmap.render.dot import to_graphviz
 __all__ = ["FORMATS", "render"]
 
 #: The output formats :func:`render` writes, by file extension.
-FORMATS: Final = ("svg", "png", "pdf", "dot")
+FORMATS: Final = ("svg", "png", "pdf", "dot", "html")
 #: The layout programs it can use (a subset of :data:`graphviz.ENGINES`).
 ENGINES: Final = ("dot", "neato", "fdp", "sfdp", "twopi", "circo")
 #: Resolution of PNG output, in dots per inch: sharp on a projector and on paper.
@@ -72,7 +72,7 @@ def render(
     amap : ArgumentMap
     path : path
         The file to write; replaced whole, never left half-written.
-    format : {"svg", "png", "pdf", "dot"}, optional
+    format : {"svg", "png", "pdf", "dot", "html"}, optional
         By default the file's extension.
     engine : str
         The Graphviz layout program, ``dot`` by default.
@@ -102,6 +102,11 @@ def render(
     """
     path = Path(path)
     fmt = _format_for(path, format)
-    data = pipe(to_graphviz(amap, **options), fmt, engine)
+    if fmt == "html":
+        from argmap.render.html import to_html
+
+        data = to_html(amap, engine=engine, **options).encode("utf-8")
+    else:
+        data = pipe(to_graphviz(amap, **options), fmt, engine)
     write_atomically(path, data)
     return path

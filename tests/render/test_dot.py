@@ -100,21 +100,21 @@ def test_legend_lists_only_the_kinds_and_relations_used() -> None:
     m = make_map([{"id": "c", "kind": "claim", "by": "a"},
                   {"id": "o", "kind": "objection", "by": "b", "attacks": ["c"]}])
     src = to_graphviz(m).source
-    legend = node_line(src, "legend")
+    legend = node_line(src, "_legend")
     assert "claim" in legend
     assert "objection" in legend
     assert "attacks (solid line" in legend
     assert "rebuttal" not in legend
     assert "supports" not in legend
-    assert "legend" not in to_graphviz(m, legend=False).source
+    assert "_legend" not in to_graphviz(m, legend=False).source
 
 
 def test_issue_bands_head_each_issue_in_map_order(nov29: argmap.ArgumentMap) -> None:
     src = to_graphviz(nov29).source
-    headings = re.findall(r'"issue-heading-(\d+)" \[label=<<B>(.*?)</B>>', src)
+    headings = re.findall(r'_issue_(\d+) \[label=<<B>(.*?)</B>>', src)
     assert [title for _, title in headings] == [i.label for i in nov29.issues]
     assert "Cuba's part in the settlement" in [title for _, title in headings]
-    assert "issue-heading-" not in to_graphviz(nov29, by_issue=False).source
+    assert "_issue_" not in to_graphviz(nov29, by_issue=False).source
 
 
 def test_issue_filter_draws_the_issue_and_its_direct_context(nov29: argmap.ArgumentMap) -> None:

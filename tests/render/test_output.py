@@ -30,7 +30,7 @@ def test_svg_is_valid_and_holds_every_point(
     out = nov29.render(tmp_path / "map.svg", theme=theme)
     ids = svg_ids(out)
     assert {p.id for p in nov29.points} <= ids
-    assert {"cluster-us", "cluster-ussr", "legend"} <= ids
+    assert {"_cluster-us", "_cluster-ussr", "_legend"} <= ids
 
 
 @pytest.mark.parametrize("option", [{"issue": i} for i in

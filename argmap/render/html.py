@@ -1,0 +1,269 @@
+"""An interactive page of a map: one self-contained HTML file that needs no network.
+
+The diagram is inline SVG laid out by Graphviz. Clicking a point, or focusing
+it with Tab and pressing Enter, shows its speaker, party, issue, kind,
+paraphrase, verbatim quote, note and the source citation in a side panel.
+Filters by issue and by party hide the other points and their relations; the
+unresolved threads are highlighted and listed. Scripts and styles are inline,
+and a Content-Security-Policy forbids the page to load anything.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from typing import Any, Final
+
+from argmap.model import ArgumentMap
+from argmap.render.dot import to_graphviz
+from argmap.render.output import pipe
+
+__all__ = ["to_html"]
+
+_CSP: Final = (
+    "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; "
+    "img-src data:; font-src data:"
+)
+_SVG_START: Final = re.compile(r"<svg\b", re.S)
+
+
+def _json_for_script(data: Any) -> str:
+    """Return JSON that cannot end the <script> element it sits in."""
+    text = json.dumps(data, ensure_ascii=False)
+    return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
+
+
+def _page_data(amap: ArgumentMap) -> dict[str, Any]:
+    from argmap.query import unresolved
+
+    index = amap._index
+    source = amap.source
+    citation = ""
+    if source is not None:
+        citation = "; ".join(x for x in (
+            source.title, source.date.isoformat() if source.date else None, source.series,
+            source.citation) if x)
+    points = {}
+    for p in amap.points:
+        actor = index.actors.get(p.by)
+        issue_id = index.issues_of[p.id]
+        points[p.id] = {
+            "speaker": actor.label if actor else amap.party(p.by).label,
+            "party": amap.party(index.party_of[p.id]).label,
+            "partyId": index.party_of[p.id],
+            "onBehalfOf": amap.party(p.on_behalf_of).label if p.on_behalf_of else None,
+            "issue": amap.issue(issue_id).label if issue_id else None,
+            "issueId": issue_id,
+            "kind": p.kind.value,
+            "text": p.text,
+            "quote": p.quote,
+            "note": p.note,
+        }
+    threads = [
+        {"root": t.root, "status": t.status, "issue": t.issue, "points": list(t.points),
+         "lastWord": [amap.party(x).label for x in t.last_word]}
+        for t in unresolved(amap)
+    ]
+    return {"points": points, "citation": citation, "unresolved": threads}
+
+
+def to_html(amap: ArgumentMap, *, engine: str = "dot", **options: Any) -> str:
+    r"""Return a self-contained, interactive HTML page of *amap*.
+
+    Parameters
+    ----------
+    amap : ArgumentMap
+    engine : str
+        The Graphviz layout program.
+    **options
+        Passed to :func:`argmap.render.to_graphviz`; ``highlight`` defaults to
+        ``"unresolved"`` (the page always highlights the unresolved threads).
+
+    Returns
+    -------
+    str
+        The page. It loads nothing from the network.
+
+    Raises
+    ------
+    graphviz.ExecutableNotFound
+        If Graphviz is not installed.
+
+    Examples
+    --------
+    >>> page = argmap.render.to_html(amap)
+    >>> page.startswith("<!DOCTYPE html>") and 'http-equiv="Content-Security-Policy"' in page
+    True
+    """
+    if options.get("highlight") is None:  # the page is about what is still open
+        options["highlight"] = "unresolved"
+    svg = pipe(to_graphviz(amap, **options), "svg", engine).decode("utf-8")
+    svg = svg[_SVG_START.search(svg).start():] if _SVG_START.search(svg) else svg  # type: ignore[union-attr]
+    data = _page_data(amap)
+    e = html.escape
+    issues = "".join(f'<option value="{e(i.id)}">{e(i.label)}</option>' for i in amap.issues)
+    parties = "".join(f'<option value="{e(p.id)}">{e(p.label)}</option>' for p in amap.parties)
+    subtitle = " · ".join(x for x in (
+        amap.date.isoformat() if amap.date else None,
+        amap.source.title if amap.source else None) if x)
+    return _TEMPLATE.format(
+        csp=e(_CSP), title=e(amap.title), subtitle=e(subtitle), issues=issues, parties=parties,
+        svg=svg, data=_json_for_script(data), script=_SCRIPT, style=_STYLE,
+    )
+
+
+_STYLE: Final = """
+:root { --ink: #1a1a1a; --muted: #6b6b6b; --line: #d0d0d0; --focus: #1f5fa8; }
+* { box-sizing: border-box; }
+body { margin: 0; font: 15px/1.45 "DejaVu Sans", Helvetica, Arial, sans-serif; color: var(--ink);
+       display: grid; grid-template-columns: 1fr 24rem; grid-template-rows: auto 1fr; height: 100vh; }
+header { grid-column: 1 / 3; padding: .6rem 1rem; border-bottom: 1px solid var(--line);
+         display: flex; flex-wrap: wrap; gap: .5rem 1.5rem; align-items: baseline; }
+header h1 { font-size: 1.15rem; margin: 0; }
+header .sub { color: var(--muted); }
+header label:first-of-type { margin-left: auto; }
+main { overflow: auto; padding: .5rem; }
+main svg { height: auto; }
+main.fit svg { width: 100%; }
+aside { border-left: 1px solid var(--line); padding: 1rem; overflow: auto; }
+aside h2 { font-size: 1rem; margin: 1rem 0 .4rem; }
+aside dl { margin: 0; display: grid; grid-template-columns: auto 1fr; gap: .2rem .8rem; }
+aside dt { color: var(--muted); }
+aside dd { margin: 0; }
+blockquote { margin: .5rem 0; padding: .3rem .8rem; border-left: 4px solid var(--line); font-style: italic; }
+.hint { color: var(--muted); }
+.cite { color: var(--muted); font-size: .85rem; }
+g.point { cursor: pointer; }
+g.point:focus { outline: none; }
+g.point:focus polygon, g.point:focus path, g.point.selected polygon, g.point.selected path {
+  stroke: var(--focus); stroke-width: 4px; }
+.filtered { display: none; }
+ol.threads { padding-left: 1.2rem; }
+ol.threads button { font: inherit; text-align: left; background: none; border: 0; padding: 0;
+  color: var(--focus); text-decoration: underline; cursor: pointer; }
+"""
+
+_SCRIPT: Final = """
+(function () {
+  "use strict";
+  var data = JSON.parse(document.getElementById("argmap-data").textContent);
+  var panel = document.getElementById("details");
+  var issueFilter = document.getElementById("issue-filter");
+  var partyFilter = document.getElementById("party-filter");
+  var nodes = Array.prototype.slice.call(document.querySelectorAll("g.point"));
+  var edges = Array.prototype.slice.call(document.querySelectorAll("g.relation"));
+
+  function el(tag, text) { var x = document.createElement(tag); x.textContent = text; return x; }
+
+  function show(id) {
+    var p = data.points[id];
+    if (!p) { return; }
+    nodes.forEach(function (n) { n.classList.toggle("selected", n.id === id); });
+    panel.replaceChildren();
+    panel.appendChild(el("h2", p.speaker + " \\u00b7 " + p.kind));
+    var dl = document.createElement("dl");
+    [["Speaker", p.speaker], ["Party", p.party + (p.onBehalfOf ? " (for " + p.onBehalfOf + ")" : "")],
+     ["Issue", p.issue || "(none)"], ["Kind", p.kind], ["Point", id]].forEach(function (row) {
+      dl.appendChild(el("dt", row[0])); dl.appendChild(el("dd", row[1]));
+    });
+    panel.appendChild(dl);
+    panel.appendChild(el("p", p.text));
+    if (p.quote) { var q = el("blockquote", p.quote); q.className = "quote"; panel.appendChild(q); }
+    if (p.note) { var n = el("p", "Note: " + p.note); n.className = "hint"; panel.appendChild(n); }
+    if (data.citation) {
+      var c = el("p", "Source: " + data.citation); c.className = "cite"; panel.appendChild(c);
+    }
+  }
+
+  function applyFilters() {
+    var issue = issueFilter.value, party = partyFilter.value, visible = {};
+    nodes.forEach(function (n) {
+      var p = data.points[n.id];
+      var keep = (!issue || p.issueId === issue) && (!party || p.partyId === party);
+      n.classList.toggle("filtered", !keep);
+      n.setAttribute("aria-hidden", keep ? "false" : "true");
+      if (keep) { visible[n.id] = true; }
+    });
+    edges.forEach(function (e) {
+      var from = null, to = null;
+      e.classList.forEach(function (c) {
+        if (c.indexOf("from-") === 0) { from = c.slice(5); }
+        if (c.indexOf("to-") === 0) { to = c.slice(3); }
+      });
+      e.classList.toggle("filtered", !(visible[from] && visible[to]));
+    });
+    var first = nodes.filter(function (n) { return visible[n.id]; })[0];
+    if (first && first.scrollIntoView) { first.scrollIntoView({block: "center", inline: "center"}); }
+  }
+
+  nodes.forEach(function (n) {
+    var p = data.points[n.id];
+    if (!p) { return; }
+    n.setAttribute("tabindex", "0");
+    n.setAttribute("role", "button");
+    n.setAttribute("aria-label", p.speaker + ", " + p.kind + ": " + p.text);
+    n.addEventListener("click", function (ev) { ev.preventDefault(); show(n.id); });
+    n.addEventListener("keydown", function (ev) {
+      if (ev.key === "Enter" || ev.key === " ") { ev.preventDefault(); show(n.id); }
+    });
+    n.addEventListener("focus", function () { show(n.id); });
+  });
+  // tooltips from Graphviz are links; keep them from navigating anywhere
+  Array.prototype.forEach.call(document.querySelectorAll("svg a"), function (a) {
+    a.removeAttribute("href"); a.removeAttribute("xlink:href");
+  });
+  document.getElementById("fit").addEventListener("change", function (ev) {
+    document.getElementById("diagram").classList.toggle("fit", ev.target.checked);
+  });
+  issueFilter.addEventListener("change", applyFilters);
+  partyFilter.addEventListener("change", applyFilters);
+
+  var list = document.getElementById("threads");
+  data.unresolved.forEach(function (t) {
+    var li = document.createElement("li");
+    var b = el("button", t.root);
+    b.addEventListener("click", function () {
+      var n = document.getElementById(t.root); if (n) { n.focus(); } show(t.root);
+    });
+    li.appendChild(b);
+    li.appendChild(document.createTextNode(" \\u2014 " + t.status + (t.issue ? ", " + t.issue : "") +
+      "; last word: " + t.lastWord.join(", ")));
+    list.appendChild(li);
+  });
+})();
+"""
+
+_TEMPLATE: Final = """<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="{csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{title}</title>
+<style>{style}</style>
+</head>
+<body>
+<header>
+  <h1>{title}</h1>
+  <span class="sub">{subtitle}</span>
+  <label>Issue <select id="issue-filter"><option value="">all issues</option>{issues}</select></label>
+  <label>Party <select id="party-filter"><option value="">all parties</option>{parties}</select></label>
+  <label><input type="checkbox" id="fit" checked> fit to width</label>
+</header>
+<main id="diagram" class="fit">
+{svg}
+</main>
+<aside>
+  <section id="details" aria-live="polite">
+    <p class="hint">Click a point, or move to it with Tab and press Enter, to read who said it,
+    the paraphrase and the telegram's own words.</p>
+  </section>
+  <h2>Unresolved</h2>
+  <ol id="threads" class="threads"></ol>
+</aside>
+<script type="application/json" id="argmap-data">{data}</script>
+<script>{script}</script>
+</body>
+</html>
+"""

@@ -1,0 +1,124 @@
+"""The interactive page, in a real headless Chromium driven by Playwright."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import argmap
+from tests.conftest import CHROMIUM
+from tests.util import make_map
+
+pytestmark = [pytest.mark.needs_dot, pytest.mark.needs_chromium]
+
+# Chromium's own background traffic would be refused on a closed network; these keep it quiet.
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+HOSTILE = '</script><script>window.pwned = 1</script>"><img src=x onerror="window.pwned=2"> &amp; \\N'
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    from playwright.sync_api import sync_playwright
+
+    assert CHROMIUM is not None
+    with sync_playwright() as p:
+        launched = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page_of(browser: Any, tmp_path: Path) -> Iterator[Any]:
+    pages = []
+
+    def open_page(amap: argmap.ArgumentMap) -> Any:
+        path = amap.render(tmp_path / f"{amap.id}.html")
+        page = browser.new_page(viewport={"width": 1400, "height": 900})
+        page.requests = []  # type: ignore[attr-defined]
+        page.on("request", lambda r: page.requests.append(r.url))
+        page.on("dialog", lambda d: pytest.fail(f"the page opened a dialog: {d.message}"))
+        page.goto(path.as_uri())
+        pages.append(page)
+        return page
+
+    yield open_page
+    for page in pages:
+        page.close()
+
+
+def point(page: Any, pid: str) -> Any:
+    return page.locator(f'g.point[id="{pid}"]')
+
+
+def test_clicking_a_point_shows_its_quote_and_source(page_of: Any, nov29: argmap.ArgumentMap) -> None:
+    page = page_of(nov29)
+    point(page, "mikoyan-lapse-is-retreat").click()
+    details = page.locator("#details")
+    assert details.locator("blockquote").inner_text() == (
+        "this is direct retreat from statement in President's letter")
+    text = details.inner_text()
+    assert "Anastas I. Mikoyan" in text
+    assert "Soviet Union" in text
+    assert "Non-invasion obligation" in text
+    assert "Document 220" in text
+    assert page.requests == [page.url]  # the page itself, nothing else
+
+
+def test_keyboard_focus_and_enter_show_a_point(page_of: Any, nov29: argmap.ArgumentMap) -> None:
+    page = page_of(nov29)
+    target = point(page, "stevenson-us-went-further")
+    assert target.get_attribute("tabindex") == "0"
+    target.focus()
+    page.keyboard.press("Enter")
+    assert "US has gone further than exchange of correspond-ence" in page.locator(
+        "#details blockquote").inner_text()
+
+
+def test_filters_hide_the_other_points(page_of: Any, nov29: argmap.ArgumentMap) -> None:
+    page = page_of(nov29)
+    page.select_option("#issue-filter", "inspection")
+    on_issue = {p.id for p in nov29.points_on("inspection")}
+    for p in nov29.points:
+        assert point(page, p.id).is_visible() is (p.id in on_issue), p.id
+    page.select_option("#party-filter", "us")
+    assert point(page, "stevenson-own-means").is_visible()
+    assert not point(page, "mikoyan-no-one-sided-inspection").is_visible()
+    page.select_option("#issue-filter", "")
+    page.select_option("#party-filter", "")
+    assert all(point(page, p.id).is_visible() for p in nov29.points)
+    assert page.requests == [page.url]
+
+
+def test_unresolved_threads_are_listed_and_highlighted(page_of: Any, nov29: argmap.ArgumentMap) -> None:
+    page = page_of(nov29)
+    items = page.locator("#threads li")
+    assert items.count() == len(nov29.unresolved())
+    assert items.first.inner_text().startswith("us-draft-lapse — contested, invasion")
+    assert "muted" in (point(page, "ussr-protocol-best").get_attribute("class") or "")
+    assert "muted" not in (point(page, "us-draft-lapse").get_attribute("class") or "")
+
+
+def test_hostile_text_stays_text(page_of: Any) -> None:
+    m = make_map([{"id": "c", "kind": "claim", "by": "a", "text": HOSTILE, "quote": HOSTILE}])
+    page = page_of(m)
+    point(page, "c").click()
+    assert page.locator("#details blockquote").inner_text() == HOSTILE
+    assert page.evaluate("window.pwned") is None
+    assert page.requests == [page.url]
+
+
+def test_the_page_is_self_contained(nov29: argmap.ArgumentMap) -> None:
+    page = nov29.to_html()
+    assert "Content-Security-Policy" in page
+    assert not re.search(r"""(src|href)=["']?https?:""", page)
+    data = json.loads(re.search(r'id="argmap-data">(.*?)</script>', page, re.S)[1])  # type: ignore[index]
+    assert data["points"]["us-draft-lapse"]["issue"] == "Non-invasion obligation"
+    hostile = make_map([{"id": "c", "kind": "claim", "by": "a", "text": HOSTILE}]).to_html()
+    assert "</script><script>window.pwned" not in hostile

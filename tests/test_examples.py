@@ -1,0 +1,52 @@
+"""The examples run as a user would run them."""
+
+from __future__ import annotations
+
+import csv
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples"
+
+
+@pytest.mark.needs_dot
+def test_teacher_script_writes_a_printable_diagram_per_issue(tmp_path: Path) -> None:
+    done = subprocess.run([sys.executable, str(EXAMPLES / "teacher_diagrams.py"), str(tmp_path)],
+                          capture_output=True, text=True, check=True)
+    pdfs = sorted(tmp_path.glob("*.pdf"))
+    assert len(pdfs) == 9
+    assert all(p.read_bytes().startswith(b"%PDF-") for p in pdfs)
+    assert (tmp_path / "1962-11-29-new-york.svg").exists()
+    assert done.stdout.count("wrote ") == 10
+
+
+def test_political_scientist_script_exports_the_comparison(tmp_path: Path) -> None:
+    done = subprocess.run([sys.executable, str(EXAMPLES / "compare_positions.py"), str(tmp_path)],
+                          capture_output=True, text=True, check=True)
+    with (tmp_path / "1962-11-29-new-york-us-ussr.csv").open(newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert [r["issue"] for r in rows][:2] == ["settlement-form", "invasion"]
+    assert rows[1]["status"] == "disputed"
+    assert rows[1]["ussr"] == "mikoyan-lapse-is-retreat"
+    table = done.stdout.splitlines()
+    settlement = next(line for line in table if line.startswith("settlement-form"))
+    assert settlement.split()[1:] == ["disputed", "—", "agreed"]
+
+
+@pytest.mark.needs_dot
+def test_the_notebook_runs(tmp_path: Path) -> None:
+    import nbclient
+    import nbformat
+
+    notebook = nbformat.read(EXAMPLES / "explore_1962.ipynb", as_version=4)
+    nbclient.NotebookClient(notebook, timeout=120, kernel_name="python3",
+                            resources={"metadata": {"path": str(tmp_path)}}).execute()
+    outputs = [o for cell in notebook.cells if cell.cell_type == "code" for o in cell.outputs]
+    assert not [o for o in outputs if o.output_type == "error"]
+    assert any("image/svg+xml" in o.get("data", {}) for o in outputs)
+    assert any("text/html" in o.get("data", {}) and "contested" in o["data"]["text/html"]
+               for o in outputs)
