@@ -43,11 +43,26 @@ def _reports_errors(func: F) -> F:
         try:
             return func(*args, **kwargs)
         except ArgmapError as exc:
+            if kwargs.get("as_json"):
+                _json_error(str(exc), getattr(exc, "problems", ()))
             raise click.ClickException(str(exc)) from None
         except OSError as exc:
-            raise click.ClickException(f"{exc.filename or ''}: {exc.strerror or exc}") from None
+            message = f"{exc.filename or ''}: {exc.strerror or exc}"
+            if kwargs.get("as_json"):
+                _json_error(message, ())
+            raise click.ClickException(message) from None
 
     return wrapper  # type: ignore[return-value]
+
+
+def _json_error(message: str, problems: Sequence[Any]) -> None:
+    """With --json, report the error as JSON on stderr and exit 1."""
+    click.echo(json.dumps({
+        "error": message,
+        "problems": [{"file": p.file, "line": p.line, "column": p.column, "path": p.json_path,
+                      "message": p.message} for p in problems],
+    }, ensure_ascii=False), err=True)
+    sys.exit(1)
 
 
 def _plural(n: int, word: str) -> str:

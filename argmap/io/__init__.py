@@ -180,7 +180,7 @@ def format_for(path: str | Path) -> str:
 
 def loads(
     text: str, format: str = "yaml", *, base_dir: str | Path | None = None,
-    allow_outside: bool = False,
+    allow_outside: bool = False, max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> ArgumentMap:
     r"""Return the map written in *text*.
 
@@ -196,6 +196,8 @@ def loads(
     allow_outside : bool
         Let ``source.file`` name a file outside *base_dir* (absolute paths and
         ``..``); refused by default.
+    max_bytes : int
+        Refuse longer text (256 MiB of UTF-8 by default).
 
     Returns
     -------
@@ -227,6 +229,7 @@ def loads(
     argmap.errors.FormatError: <string>:5:1: unknown key 'titel' (did you mean 'title'?); ...
     """
     fmt = _readable(format)
+    _check_size(len(text.encode("utf-8", "surrogatepass")), max_bytes, "<string>")
     return fmt.loads(
         text, base_dir=Path(base_dir) if base_dir is not None else None,
         allow_outside=allow_outside,
@@ -272,11 +275,7 @@ def load(
     path = Path(path)
     fmt = _readable(format or format_for(path))
     file = str(path)
-    size = path.stat().st_size
-    if size > max_bytes:
-        raise FormatError([Problem(
-            f"the file is {size:,} bytes, over the limit of {max_bytes:,}; pass a larger "
-            "max_bytes if you trust it", (), file)])
+    _check_size(path.stat().st_size, max_bytes, file)
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8-sig")
@@ -286,6 +285,13 @@ def load(
             f"the file is not UTF-8 text (byte {exc.start}); save it as UTF-8", (), file, line)
         ]) from None
     return fmt.loads(text, file=file, base_dir=path.parent, allow_outside=allow_outside)
+
+
+def _check_size(size: int, max_bytes: int, file: str) -> None:
+    if size > max_bytes:
+        raise FormatError([Problem(
+            f"the input is {size:,} bytes, over the limit of {max_bytes:,}; pass a larger "
+            "max_bytes if you trust it", (), file)])
 
 
 def dumps(amap: ArgumentMap, format: str = "yaml") -> str:

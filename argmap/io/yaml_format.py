@@ -400,7 +400,10 @@ def _loads(
     base_dir: Path | None, allow_outside: bool,
 ) -> ArgumentMap:
     data, locator, repeated = parse(text, file)
-    amap, problems = build_map(data, base_dir=base_dir, allow_outside=allow_outside)
+    try:
+        amap, problems = build_map(data, base_dir=base_dir, allow_outside=allow_outside)
+    except RecursionError:
+        raise FormatError([Problem("the document is nested too deeply to read", (), file)]) from None
     if repeated or problems or amap is None:
         located = _located(problems, file, locator) + repeated
         located.sort(key=lambda p: (p.line or 0, p.column or 0))

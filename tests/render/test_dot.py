@@ -190,6 +190,10 @@ AWKWARD = [
     ("bell\x07gone", "bellgone"),
     ('"]; evil [label="x', '"]; evil [label="x'),
     ("</TD></TR></TABLE>>", "&lt;/TD&gt;&lt;/TR&gt;&lt;/TABLE&gt;&gt;"),
+    ("</svg><script>alert(1)</script>", "&lt;/svg&gt;&lt;script&gt;alert(1)&lt;/script&gt;"),
+    ("&lt;b&gt; &#x41; &amp;", "&amp;lt;b&amp;gt; &amp;#x41; &amp;amp;"),
+    ("\u202eevil\u202c right-to-left", "\u202eevil\u202c right-to-left"),
+    ("null\x00byte \x1b[31m escape", "nullbyte [31m escape"),
 ]
 
 
