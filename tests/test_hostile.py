@@ -171,7 +171,8 @@ def test_a_failed_write_leaves_the_old_file_whole(
 
 def test_json_errors_are_json(tmp_path: Path) -> None:
     bad = tmp_path / "bad.yaml"
-    bad.write_text("argmap: 1\nid: m\ntitle: T\nparties: [{id: a}]\npoints: [{id: p, kind: clam, by: a, text: x}]\n")
+    bad.write_text("argmap: 1\nid: m\ntitle: T\nparties: [{id: a}]\n"
+                   "points: [{id: p, kind: clam, by: a, text: x}]\n")
     result = CliRunner().invoke(main, ["unresolved", str(bad), "--json"])
     assert result.exit_code == 1
     assert result.stdout == ""
