@@ -15,7 +15,8 @@ from __future__ import annotations
 
 from importlib.metadata import PackageNotFoundError, version
 
-from argmap import datasets
+from argmap import datasets, query, render, semantics
+from argmap.case import Case, diff
 from argmap.errors import (
     ArgmapError,
     FormatError,
@@ -27,6 +28,7 @@ from argmap.errors import (
     ValidationError,
 )
 from argmap.io import dumps, load, loads, save
+from argmap.io.case_format import load_case
 from argmap.model import (
     Actor,
     ArgumentMap,
@@ -47,6 +49,7 @@ __all__ = [
     "Actor",
     "ArgmapError",
     "ArgumentMap",
+    "Case",
     "FormatError",
     "Issue",
     "Kind",
@@ -62,8 +65,13 @@ __all__ = [
     "ValidationError",
     "__version__",
     "datasets",
+    "diff",
     "dumps",
     "load",
+    "load_case",
     "loads",
+    "query",
+    "render",
     "save",
+    "semantics",
 ]

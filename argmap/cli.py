@@ -22,7 +22,7 @@ import argmap
 import argmap.io
 from argmap import semantics as semantics_module
 from argmap._table import cell_text
-from argmap._util import did_you_mean
+from argmap._util import did_you_mean, write_atomically
 from argmap.errors import ArgmapError, ValidationError
 from argmap.io.iccma import load_framework
 from argmap.model import ArgumentMap
@@ -221,7 +221,10 @@ def render(
     parties: tuple[str, ...], highlight: str | None, label: str, direction: str, engine: str,
     labelling: str | None,
 ) -> None:
-    """Draw a map as svg, png, pdf or dot with Graphviz."""
+    """Draw a map (svg, png, pdf, dot, html) with Graphviz; a .case.yaml draws the case's grid."""
+    if file.name.endswith(".case.yaml"):
+        _render_case(file, output, fmt, theme)
+        return
     amap = _load(file)
     _check_ids(amap, "issue", issues, [i.id for i in amap.issues])
     _check_ids(amap, "party", parties, [p.id for p in amap.parties])
@@ -236,6 +239,18 @@ def render(
     except graphviz.ExecutableNotFound:
         raise click.ClickException(_NO_GRAPHVIZ) from None
     click.echo(f"wrote {path}")
+
+
+def _render_case(file: Path, output: Path, fmt: str | None, theme: str) -> None:
+    from argmap.render.case import case_to_graphviz
+    from argmap.render.output import _format_for, pipe
+
+    chosen = _format_for(output, fmt)
+    if chosen == "html":
+        raise click.BadParameter("a case renders as svg, png, pdf or dot", param_hint="--format")
+    data = pipe(case_to_graphviz(argmap.load_case(file), theme=theme), chosen)
+    write_atomically(output, data)
+    click.echo(f"wrote {output}")
 
 
 _NO_GRAPHVIZ = (
@@ -324,3 +339,41 @@ def convert(source: Path, target: Path, force: bool) -> None:
     amap = argmap.load(source)
     argmap.save(amap, target)
     click.echo(f"wrote {target}")
+
+
+@main.group()
+def case() -> None:
+    """Cases: the maps of one negotiation, meeting by meeting."""
+
+
+@case.command()
+@click.argument("case_file", metavar="CASE", type=_FILE)
+@click.option("--issue", metavar="ID", help="Only this issue.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON records.")
+@_reports_errors
+def timeline(case_file: Path, issue: str | None, as_json: bool) -> None:
+    """Print each issue's status and each party's points, meeting by meeting."""
+    loaded = argmap.load_case(case_file)
+    if issue is not None and issue not in loaded.issues:
+        raise click.BadParameter(
+            f"{loaded.id} has no issue {issue!r}{did_you_mean(issue, loaded.issues)}",
+            param_hint="--issue")
+    result = loaded.timeline(issue)
+    if as_json:
+        click.echo(json.dumps(result.to_records(), indent=2, ensure_ascii=False))
+    else:
+        click.echo(result.to_text(_width()))
+
+
+@main.command("diff")
+@click.argument("earlier", type=_FILE)
+@click.argument("later", type=_FILE)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@_reports_errors
+def diff_command(earlier: Path, later: Path, as_json: bool) -> None:
+    """Print what changed between two maps: issues, statuses, restated points, concessions."""
+    result = argmap.diff(_load(earlier), _load(later))
+    if as_json:
+        click.echo(json.dumps(result.to_record(), indent=2, ensure_ascii=False))
+    else:
+        click.echo(str(result))

@@ -15,11 +15,17 @@ from __future__ import annotations
 
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING, Final
 
 from argmap.errors import UnknownReferenceError
 from argmap.model import ArgumentMap
 
-__all__ = ["data_dir", "load", "names", "path"]
+if TYPE_CHECKING:  # pragma: no cover
+    from argmap.case import Case
+
+__all__ = ["case_names", "data_dir", "load", "load_case", "names", "path"]
+
+_CASE: Final = ".case.yaml"
 
 
 def data_dir() -> Path:
@@ -32,7 +38,33 @@ def data_dir() -> Path:
 
 def names() -> list[str]:
     """Return the names of the bundled maps, sorted (they begin with their date)."""
-    return sorted(p.name.removesuffix(".yaml") for p in data_dir().glob("*.yaml"))
+    return sorted(p.name.removesuffix(".yaml") for p in data_dir().glob("*.yaml")
+                  if not p.name.endswith(_CASE))
+
+
+def case_names() -> list[str]:
+    """Return the names of the bundled cases.
+
+    Examples
+    --------
+    >>> argmap.datasets.case_names()
+    ['1962-cuba']
+    """
+    return sorted(p.name.removesuffix(_CASE) for p in data_dir().glob(f"*{_CASE}"))
+
+
+def load_case(name: str) -> Case:
+    """Return the bundled case *name*: its maps, loaded and checked together."""
+    from argmap.io.case_format import load_case as load_case_file
+
+    known = case_names()
+    if name not in known:
+        from argmap._util import did_you_mean
+
+        raise UnknownReferenceError(
+            "case", name,
+            f"no bundled case {name!r}{did_you_mean(name, known)}; there are: {', '.join(known)}")
+    return load_case_file(data_dir() / f"{name}{_CASE}")
 
 
 def path(name: str) -> Path:

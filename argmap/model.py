@@ -34,6 +34,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = [
     "ID_PATTERN",
+    "REF_PATTERN",
     "Actor",
     "ArgumentMap",
     "Issue",
@@ -133,6 +134,20 @@ def _id_tuple(value: Iterable[str] | None) -> tuple[str, ...]:
 def _check_ids(instance: object, attribute: attrs.Attribute[Any], value: tuple[object, ...]) -> None:
     for item in value:
         _check_id(instance, attribute, item)
+
+
+#: A reference to a point of another map: ``map-id#point-id``.
+REF_PATTERN: Final = rf"({ID_PATTERN})#({ID_PATTERN})"
+_REF_RE: Final = re.compile(REF_PATTERN)
+
+
+def _check_refs(instance: object, attribute: attrs.Attribute[Any], value: tuple[object, ...]) -> None:
+    for item in value:
+        if not isinstance(item, str) or not _REF_RE.fullmatch(item):
+            raise _field_error(
+                ValueError, attribute,
+                f"{item!r} is not a reference to another map's point: write map-id#point-id, "
+                "for example 1962-10-31-new-york#us-avoid-incidents")
 
 
 def _optional_text() -> Any:
@@ -252,6 +267,10 @@ class Point:
         The coder's remark.
     attacks, supports, agrees : sequence of str
         The ids of the points this one attacks, supports or agrees with.
+    restates, answers : sequence of str
+        Points of earlier maps of the same case (``map-id#point-id``) that this
+        one restates or answers; checked when the maps are loaded as a case
+        (:func:`argmap.load_case`).
     meta : mapping, optional
         Anything else, kept through load and save.
 
@@ -279,6 +298,12 @@ class Point:
     )
     agrees: tuple[str, ...] = attrs.field(
         default=(), converter=_id_tuple, validator=_check_ids, kw_only=True
+    )
+    restates: tuple[str, ...] = attrs.field(
+        default=(), converter=_id_tuple, validator=_check_refs, kw_only=True
+    )
+    answers: tuple[str, ...] = attrs.field(
+        default=(), converter=_id_tuple, validator=_check_refs, kw_only=True
     )
     text: str = attrs.field(validator=_check_text)
     quote: str | None = _optional_text()
