@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import difflib
+import gc
 import os
 import re
 import tempfile
@@ -69,10 +71,17 @@ def thaw(value: Any) -> Any:
     return value
 
 
+_EMPTY: Final = FrozenDict()
+
+
 def freeze_meta(value: Mapping[str, Any] | None) -> FrozenDict:
     """Return *value* as a read-only ``meta`` mapping (the converter of ``meta`` fields)."""
-    if value is None:
-        return FrozenDict()
+    if not value:  # None or empty: one shared, read-only empty mapping
+        if value is not None and not isinstance(value, Mapping):
+            raise TypeError(f"meta must be a mapping, not {type(value).__name__}")
+        return _EMPTY
+    if isinstance(value, FrozenDict):
+        return value
     if not isinstance(value, Mapping):
         raise TypeError(f"meta must be a mapping, not {type(value).__name__}")
     return FrozenDict({k: freeze(v) for k, v in value.items()})
@@ -103,3 +112,20 @@ def write_atomically(path: Path, data: bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+@contextlib.contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building many objects that stay alive.
+
+    Each full collection walks every live object, so building a large map with
+    the collector running costs time that grows faster than the map. The
+    collector's previous state is restored on exit.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()

@@ -28,6 +28,7 @@ from argmap.io.iccma import load_framework
 from argmap.model import ArgumentMap
 from argmap.render import DIRECTIONS, ENGINES, LABELS, THEMES
 from argmap.render import FORMATS as RENDER_FORMATS
+from argmap.render.output import MAX_POINTS
 from argmap.semantics import SEMANTICS, Framework, SemanticsName
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -88,9 +89,19 @@ def main() -> None:
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=_FILE)
 def validate(files: tuple[Path, ...]) -> None:
-    """Check map files; print every problem as file:line:col and exit 1 if any."""
+    """Check map files (and .case.yaml case files); print every problem as file:line:col, exit 1 if any."""
     failed = False
     for path in files:
+        if path.name.endswith(".case.yaml"):
+            try:
+                loaded = argmap.load_case(path)
+            except ValidationError as exc:
+                failed = True
+                for problem in exc.problems:
+                    click.echo(str(problem), err=True)
+            else:
+                click.echo(f"{path}: valid case ({_plural(len(loaded.maps), 'map')})")
+            continue
         try:
             amap = argmap.load(path)
         except ValidationError as exc:
@@ -202,6 +213,10 @@ def _render_options(func: F) -> F:
                      show_default=True, help="Graphviz layout program."),
         click.option("--labelling", type=click.Choice(["grounded"]),
                      help="Fill points by their grounded label: IN, OUT or UNDEC."),
+        click.option("--only-unresolved", is_flag=True,
+                     help="Draw only open threads and pending proposals (settled ones collapsed)."),
+        click.option("--max-points", type=click.IntRange(min=1), default=MAX_POINTS,
+                     show_default=True, help="Refuse larger diagrams (dot gets slow)."),
     ]
     for option in reversed(options):
         func = option(func)
@@ -219,7 +234,7 @@ def _render_options(func: F) -> F:
 def render(
     file: Path, output: Path, fmt: str | None, theme: str, issues: tuple[str, ...],
     parties: tuple[str, ...], highlight: str | None, label: str, direction: str, engine: str,
-    labelling: str | None,
+    labelling: str | None, only_unresolved: bool, max_points: int,
 ) -> None:
     """Draw a map (svg, png, pdf, dot, html) with Graphviz; a .case.yaml draws the case's grid."""
     if file.name.endswith(".case.yaml"):
@@ -235,6 +250,7 @@ def render(
             output, format=fmt, engine=engine, theme=theme, issue=issues or None,
             party=parties or None, highlight=highlight, label=label, direction=direction,
             labelling=semantics_module.grounded_labelling(amap) if labelling else None,
+            only_unresolved=only_unresolved, max_points=max_points,
         )
     except graphviz.ExecutableNotFound:
         raise click.ClickException(_NO_GRAPHVIZ) from None

@@ -25,9 +25,9 @@ from collections.abc import Iterable, Iterator
 from typing import Any, ClassVar, Final, Literal
 
 import attrs
-import networkx as nx
 
 from argmap._table import TableMixin, cell_text, format_table
+from argmap._util import gc_paused
 from argmap.model import ArgumentMap, Kind, Relation
 
 __all__ = [
@@ -384,16 +384,84 @@ def open_disagreements(amap: ArgumentMap) -> Iterator[Disagreement]:
 # --- threads -------------------------------------------------------------------------------
 
 
-def _open_graph(amap: ArgumentMap) -> nx.DiGraph:
-    graph = nx.DiGraph()
-    graph.add_edges_from((d.attacker, d.target) for d in open_disagreements(amap))
-    return graph
+def _open_edges(amap: ArgumentMap) -> Iterator[tuple[str, str]]:
+    """Yield (attacker, target) of every open disagreement, without building records."""
+    party_of = amap._index.party_of
+    agreed = _agreeing_parties(amap)
+    for point in amap.points:
+        pa = party_of[point.id]
+        gave_way = agreed.get(point.id, {})
+        for target in point.attacks:
+            pt = party_of[target]
+            if pa != pt and pt not in gave_way and pa not in agreed.get(target, {}):
+                yield point.id, target
 
 
-def _ancestors(graph: nx.DiGraph, start: Iterable[str]) -> set[str]:
+def _open_graph(amap: ArgumentMap) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """Return the open-disagreement graph as successor and predecessor lists."""
+    succ: dict[str, list[str]] = defaultdict(list)
+    pred: dict[str, list[str]] = defaultdict(list)
+    for attacker, target in _open_edges(amap):
+        if target not in succ[attacker]:
+            succ[attacker].append(target)
+            pred[target].append(attacker)
+    for node in list(succ):
+        pred.setdefault(node, [])
+    for node in list(pred):
+        succ.setdefault(node, [])
+    return succ, pred
+
+
+def _sink_components(succ: dict[str, list[str]]) -> Iterator[set[str]]:
+    """Yield the strongly connected components that no edge leaves (iterative Tarjan)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    on_stack: set[str] = set()
+    stack: list[str] = []
+    counter = 0
+    for start in succ:
+        if start in index:
+            continue
+        work = [(start, iter(succ[start]))]
+        index[start] = low[start] = counter
+        counter += 1
+        stack.append(start)
+        on_stack.add(start)
+        while work:
+            node, children = work[-1]
+            advanced = False
+            for child in children:
+                if child not in index:
+                    index[child] = low[child] = counter
+                    counter += 1
+                    stack.append(child)
+                    on_stack.add(child)
+                    work.append((child, iter(succ[child])))
+                    advanced = True
+                    break
+                if child in on_stack:
+                    low[node] = min(low[node], index[child])
+            if advanced:
+                continue
+            work.pop()
+            if work:
+                parent = work[-1][0]
+                low[parent] = min(low[parent], low[node])
+            if low[node] == index[node]:
+                component: set[str] = set()
+                while True:
+                    member = stack.pop()
+                    on_stack.discard(member)
+                    component.add(member)
+                    if member == node:
+                        break
+                if all(t in component for m in component for t in succ[m]):
+                    yield component
+
+
+def _ancestors(pred: dict[str, list[str]], start: Iterable[str]) -> set[str]:
     seen = set(start)
     queue = deque(seen)
-    pred = graph._pred
     while queue:
         node = queue.popleft()
         for other in pred[node]:
@@ -435,23 +503,18 @@ def threads(amap: ArgumentMap) -> Iterator[Thread]:
     ('us-draft-lapse', 'mikoyan-lapse-is-retreat', 'stevenson-us-went-further',
      'mccloy-us-went-beyond-letters')
     """
-    graph = _open_graph(amap)
-    if not graph:
+    succ, pred = _open_graph(amap)
+    if not succ:
         return
     order = {p.id: i for i, p in enumerate(amap.points)}
     party_order = {p.id: i for i, p in enumerate(amap.parties)}
     party_of = amap._index.party_of
     issue_of = amap._index.issues_of
-    condensed = nx.condensation(graph)
-    sinks = []
-    for component in condensed:
-        if condensed.out_degree(component) == 0:
-            members = condensed.nodes[component]["members"]
-            sinks.append((min(members, key=order.__getitem__), members))
+    sinks = [(min(members, key=order.__getitem__), members)
+             for members in _sink_components(succ)]
     sinks.sort(key=lambda sink: order[sink[0]])
-    pred = graph._pred
     for root, members in sinks:
-        points = _ancestors(graph, members)
+        points = _ancestors(pred, members)
         ends = sorted((p for p in points if not pred[p]), key=order.__getitem__)
         speakers = ends or points
         last_word = sorted({party_of[p] for p in speakers}, key=party_order.__getitem__)
@@ -513,7 +576,8 @@ def unresolved(amap: ArgumentMap) -> Unresolved:
     [('us-draft-lapse', 'contested'), ('us-draft-silent-on-subversion', 'contested')]
     """
     order = {p.id: i for i, p in enumerate(amap.points)}
-    items = sorted([*threads(amap), *pending_proposals(amap)], key=lambda t: order[t.root])
+    with gc_paused():
+        items = sorted([*threads(amap), *pending_proposals(amap)], key=lambda t: order[t.root])
     texts = {t.root: amap.point(t.root).text for t in items}
     return Unresolved(amap.id, tuple(items), texts)
 
@@ -583,7 +647,9 @@ def compare(amap: ArgumentMap, a: str, b: str) -> Comparison:
             by_issue[issue_of[point.id]][party].append(point.id)
 
     disputed: set[str | None] = set()
-    for thread in threads(amap):
+    with gc_paused():
+        found = list(threads(amap))
+    for thread in found:
         parties = {party_of[p] for p in thread.points}
         if a in parties and b in parties:
             disputed.add(thread.issue)

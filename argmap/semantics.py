@@ -37,7 +37,6 @@ from __future__ import annotations
 
 import enum
 import functools
-from collections import deque
 from collections.abc import Collection, Iterable, Iterator
 from typing import Final, Literal, TypeAlias
 
@@ -245,24 +244,36 @@ _UNSET, _IN, _OUT, _UNDEC = 0, 1, 2, 3
 _LABELS: Final = {_IN: Label.IN, _OUT: Label.OUT, _UNDEC: Label.UNDEC}
 
 
-def _grounded(af: Framework) -> list[int]:
-    """Label IN what nothing undefeated attacks, OUT what an IN argument attacks; the rest UNDEC."""
-    attackers, targets = af._attackers, af._targets
-    alive = [len(a) for a in attackers]  # attackers not yet OUT
-    label = [_UNSET] * len(af.arguments)
-    queue = deque(i for i, n in enumerate(alive) if n == 0)
-    while queue:
-        a = queue.popleft()
-        if label[a] != _UNSET:
-            continue
+def _grounded_in(af: Framework) -> tuple[list[int], list[int]]:
+    """Return the grounded labels (UNDEC still unset) and the IN arguments, in one pass.
+
+    An argument goes IN once every attacker is OUT, and what it attacks goes OUT;
+    each argument and each attack is looked at a bounded number of times.
+    """
+    targets = af._targets
+    alive = [len(a) for a in af._attackers]  # attackers not yet OUT
+    label = [_UNSET] * len(alive)
+    todo = [i for i, n in enumerate(alive) if not n]
+    ins = []
+    pop, push, unset, out = todo.pop, todo.append, _UNSET, _OUT
+    while todo:
+        a = pop()
         label[a] = _IN
+        ins.append(a)
         for t in targets[a]:
-            if label[t] == _UNSET:
-                label[t] = _OUT
+            if label[t] == unset:
+                label[t] = out
                 for u in targets[t]:
                     alive[u] -= 1
-                    if alive[u] == 0 and label[u] == _UNSET:
-                        queue.append(u)
+                    # every attacker of u is OUT, so nothing can make u OUT: it goes IN
+                    if not alive[u] and label[u] == unset:
+                        push(u)
+    return label, ins
+
+
+def _grounded(af: Framework) -> list[int]:
+    """Label IN what nothing undefeated attacks, OUT what an IN argument attacks; the rest UNDEC."""
+    label, _ = _grounded_in(af)
     return [x if x != _UNSET else _UNDEC for x in label]
 
 
@@ -284,7 +295,7 @@ def grounded_labelling(source: Source) -> dict[str, Label]:
 def grounded_extension(source: Source) -> frozenset[str]:
     """Return the grounded extension: the arguments IN in the grounded labelling."""
     af = framework(source)
-    return af._ids(i for i, x in enumerate(_grounded(af)) if x == _IN)
+    return frozenset(map(af.arguments.__getitem__, _grounded_in(af)[1]))
 
 
 # --- the labelling search ---------------------------------------------------------------------

@@ -34,11 +34,13 @@ def test_python_dash_m(tmp_path: Path) -> None:
     assert done.stdout.startswith("argmap, version ")
 
 
-def test_validate_valid_maps(runner: CliRunner) -> None:
-    files = [str(p) for p in sorted(argmap.datasets.data_dir().glob("*.yaml"))]
-    result = runner.invoke(main, ["validate", *files])
+def test_validate_valid_maps_and_cases(runner: CliRunner) -> None:
+    files = [str(argmap.datasets.path(name)) for name in argmap.datasets.names()]
+    case = str(argmap.datasets.data_dir() / "1962-cuba.case.yaml")
+    result = runner.invoke(main, ["validate", *files, case])
     assert result.exit_code == 0
-    assert result.stdout.splitlines()[2] == f"{files[2]}: valid (43 points, 9 issues, 3 parties)"
+    assert result.stdout.splitlines()[2:] == [
+        f"{files[2]}: valid (43 points, 9 issues, 3 parties)", f"{case}: valid case (3 maps)"]
 
 
 def test_validate_reports_every_problem_and_exits_1(runner: CliRunner, tmp_path: Path) -> None:

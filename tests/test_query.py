@@ -311,3 +311,11 @@ def _cyclic_roots(m: argmap.ArgumentMap) -> set[str]:
 def _rows(m: argmap.ArgumentMap, a: str, b: str) -> list[tuple[object, ...]]:
     return [(r.issue, r.status, frozenset(r.a_points), frozenset(r.b_points))
             for r in compare(m, a, b)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(maps(max_points=10, any_relations=True))
+def test_the_fast_path_finds_the_same_open_disagreements(m: argmap.ArgumentMap) -> None:
+    from argmap.query import _open_edges
+
+    assert set(_open_edges(m)) == {(d.attacker, d.target) for d in query.open_disagreements(m)}

@@ -72,15 +72,18 @@ def _structure_ids(value: object, _: type) -> tuple[str, ...]:
     return tuple(value)
 
 
+_KINDS: Final = {k.value: k for k in Kind}
+
+
 def _structure_kind(value: object, _: type) -> Kind:
-    allowed = ", ".join(k.value for k in Kind)
+    kind = _KINDS.get(value) if isinstance(value, str) else None
+    if kind is not None:
+        return kind
+    allowed = ", ".join(_KINDS)
     if not isinstance(value, str):
         raise TypeError(f"kind must be one of {allowed}, not {describe(value)}")
-    try:
-        return Kind(value)
-    except ValueError:
-        hint = did_you_mean(value, [k.value for k in Kind])
-        raise ValueError(f"unknown kind {value!r}{hint}; use one of {allowed}") from None
+    hint = did_you_mean(value, list(_KINDS))
+    raise ValueError(f"unknown kind {value!r}{hint}; use one of {allowed}")
 
 
 def _structure_date(value: object, _: type) -> datetime.date:

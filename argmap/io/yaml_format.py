@@ -14,7 +14,7 @@ from typing import Any, Final, cast
 
 import yaml
 
-from argmap._util import FrozenDict, did_you_mean, fold_whitespace
+from argmap._util import FrozenDict, did_you_mean, fold_whitespace, gc_paused
 from argmap.errors import FormatError, Problem, ValidationError
 from argmap.io._convert import (
     HEADER_FIELDS,
@@ -399,9 +399,10 @@ def _loads(
     text: str, parse: Callable[[str, str], tuple[Any, _Locator, list[Problem]]], file: str,
     base_dir: Path | None, allow_outside: bool,
 ) -> ArgumentMap:
-    data, locator, repeated = parse(text, file)
     try:
-        amap, problems = build_map(data, base_dir=base_dir, allow_outside=allow_outside)
+        with gc_paused():
+            data, locator, repeated = parse(text, file)
+            amap, problems = build_map(data, base_dir=base_dir, allow_outside=allow_outside)
     except RecursionError:
         raise FormatError([Problem("the document is nested too deeply to read", (), file)]) from None
     if repeated or problems or amap is None:

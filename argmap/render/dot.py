@@ -231,6 +231,7 @@ def to_graphviz(
     legend: bool = True,
     title: bool = True,
     labelling: Mapping[str, str] | None = None,
+    only_unresolved: bool = False,
 ) -> graphviz.Digraph:
     """Return the diagram of *amap* as a :class:`graphviz.Digraph` (DOT text, no layout yet).
 
@@ -261,6 +262,9 @@ def to_graphviz(
         title, date and source.
     labelling : mapping of point id to "IN", "OUT" or "UNDEC", optional
         Fill points by an acceptability labelling (:mod:`argmap.semantics`).
+    only_unresolved : bool
+        Draw only the points of open threads and pending proposals: settled
+        exchanges are left out (collapsed), which keeps large maps drawable.
 
     Returns
     -------
@@ -295,14 +299,16 @@ def to_graphviz(
         raise ValueError(f"wrap must be a whole number of at least 8 characters, not {wrap!r}")
 
     points, context_ids = _selection(amap, issues, parties, context)
-    shown = {p.id for p in points}
     hot_points: set[str] = set()
     hot_edges: set[tuple[str, str]] = set()
-    if highlight == "unresolved":
+    if highlight == "unresolved" or only_unresolved:
         from argmap.query import open_disagreements, unresolved
 
         hot_points = {pid for item in unresolved(amap) for pid in item.points}
         hot_edges = {(d.attacker, d.target) for d in open_disagreements(amap)}
+    if only_unresolved:
+        points = [p for p in points if p.id in hot_points]
+    shown = {p.id for p in points}
 
     graph = graphviz.Digraph(name=amap.id, strict=False)
     graph.attr(rankdir=direction, newrank="true", nodesep="0.3", ranksep="0.45",

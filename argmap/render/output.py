@@ -21,6 +21,12 @@ FORMATS: Final = ("svg", "png", "pdf", "dot", "html")
 ENGINES: Final = ("dot", "neato", "fdp", "sfdp", "twopi", "circo")
 #: Resolution of PNG output, in dots per inch: sharp on a projector and on paper.
 PNG_DPI: Final = 150
+#: Beyond this many points, Graphviz's dot takes minutes: render refuses unless told otherwise.
+MAX_POINTS: Final = 500
+
+
+def _count_points(dot: graphviz.Digraph) -> int:
+    return sum(1 for line in dot.body if "label=<<TABLE BORDER='0'" in line)
 
 
 def _format_for(path: Path, format: str | None) -> str:
@@ -63,7 +69,7 @@ def pipe(dot: graphviz.Digraph, format: str, engine: str = "dot") -> bytes:
 
 def render(
     amap: ArgumentMap, path: str | Path, *, format: str | None = None, engine: str = "dot",
-    **options: Any,
+    max_points: int | None = MAX_POINTS, **options: Any,
 ) -> Path:
     """Draw *amap* to *path* and return the path.
 
@@ -76,6 +82,10 @@ def render(
         By default the file's extension.
     engine : str
         The Graphviz layout program, ``dot`` by default.
+    max_points : int or None
+        Refuse to lay out more points than this (500 by default; None for no limit):
+        ``dot`` takes minutes on thousands of points. Filter by *issue* or *party*,
+        pass ``only_unresolved=True``, or use ``engine="sfdp"`` instead.
     **options
         Passed to :func:`argmap.render.to_graphviz` (theme, issue, party,
         highlight, label, direction, ...).
@@ -102,11 +112,19 @@ def render(
     """
     path = Path(path)
     fmt = _format_for(path, format)
+    dot = to_graphviz(amap, **options)
+    count = _count_points(dot)
+    if fmt != "dot" and max_points is not None and count > max_points:
+        raise RenderError(
+            f"the diagram would have {count:,} points; Graphviz takes minutes beyond "
+            f"{max_points:,}. Draw part of it (issue=..., party=...; --issue, --party), only "
+            "what is still open (only_unresolved=True; --only-unresolved), or raise the limit "
+            "(max_points=...; --max-points), perhaps with engine='sfdp'")
     if fmt == "html":
         from argmap.render.html import to_html
 
         data = to_html(amap, engine=engine, **options).encode("utf-8")
     else:
-        data = pipe(to_graphviz(amap, **options), fmt, engine)
+        data = pipe(dot, fmt, engine)
     write_atomically(path, data)
     return path

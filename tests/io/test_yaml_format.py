@@ -43,7 +43,8 @@ def test_the_design_example_loads() -> None:
          "@ $.points[1].attacks[0]"),
         ("    kind: objection\n", "    kind: objection\n    atacks: []\n",
          "map.yaml:28:5: unknown key 'atacks' (did you mean 'attacks'?); allowed here: id, kind, "
-         "by, issue, on_behalf_of, attacks, supports, agrees, text, quote, note, meta (free-form "
+         "by, issue, on_behalf_of, attacks, supports, agrees, restates, answers, text, quote, note, "
+         "meta (free-form "
          "data goes under 'meta') @ $.points[1].atacks"),
         ("quote: this is direct retreat", "quote: this is a direct retreat",
          "map.yaml:32:5: quote not found in sources/1962-11-30-telegram-1180.txt (compared with "

@@ -96,3 +96,21 @@ def test_notebook_shows_the_map_inline_as_svg(nov29: argmap.ArgumentMap) -> None
     bundle = nov29._repr_mimebundle_()
     assert list(bundle) == ["image/svg+xml"]
     assert "<svg" in bundle["image/svg+xml"]
+
+
+def test_large_diagrams_are_refused_with_what_to_do(tmp_path: Path) -> None:
+    points = [{"id": f"c{i}", "kind": "claim", "by": "a"} for i in range(30)]
+    m = make_map(points)
+    with pytest.raises(argmap.RenderError, match=r"would have 30 points; Graphviz takes minutes "
+                                                 r"beyond 20\. Draw part of it"):
+        m.render(tmp_path / "map.svg", max_points=20)
+    assert not (tmp_path / "map.svg").exists()
+    m.render(tmp_path / "map.dot", max_points=20)  # DOT text needs no layout: no limit
+
+
+def test_only_unresolved_collapses_settled_exchanges(nov29: argmap.ArgumentMap) -> None:
+    dot = to_graphviz(nov29, only_unresolved=True)
+    drawn = {line.split()[0].strip('"') for line in dot.body if "label=<<TABLE BORDER='0'" in line}
+    expected = {pid for t in nov29.unresolved() for pid in t.points}
+    assert drawn == expected
+    assert "ussr-protocol-best" not in drawn
