@@ -15,6 +15,8 @@ import json
 import re
 from typing import Any, Final
 
+import graphviz
+
 from argmap.model import ArgumentMap
 from argmap.render.dot import to_graphviz
 from argmap.render.output import pipe
@@ -96,9 +98,19 @@ def to_html(amap: ArgumentMap, *, engine: str = "dot", **options: Any) -> str:
     >>> page.startswith("<!DOCTYPE html>") and 'http-equiv="Content-Security-Policy"' in page
     True
     """
+    return page(amap, to_graphviz(amap, **page_options(options)), engine)
+
+
+def page_options(options: dict[str, Any]) -> dict[str, Any]:
+    """Return diagram *options* for a page: the unresolved threads are always highlighted."""
     if options.get("highlight") is None:  # the page is about what is still open
-        options["highlight"] = "unresolved"
-    svg = pipe(to_graphviz(amap, **options), "svg", engine).decode("utf-8")
+        return {**options, "highlight": "unresolved"}
+    return options
+
+
+def page(amap: ArgumentMap, dot: graphviz.Digraph, engine: str = "dot") -> str:
+    """Return the page of *amap* around the diagram *dot* (see :func:`to_html`)."""
+    svg = pipe(dot, "svg", engine).decode("utf-8")
     svg = svg[_SVG_START.search(svg).start():] if _SVG_START.search(svg) else svg  # type: ignore[union-attr]
     data = _page_data(amap)
     e = html.escape

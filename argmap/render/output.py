@@ -112,6 +112,10 @@ def render(
     """
     path = Path(path)
     fmt = _format_for(path, format)
+    if fmt == "html":
+        from argmap.render.html import page_options
+
+        options = page_options(options)
     dot = to_graphviz(amap, **options)
     count = _count_points(dot)
     if fmt != "dot" and max_points is not None and count > max_points:
@@ -121,9 +125,9 @@ def render(
             "what is still open (only_unresolved=True; --only-unresolved), or raise the limit "
             "(max_points=...; --max-points), perhaps with engine='sfdp'")
     if fmt == "html":
-        from argmap.render.html import to_html
+        from argmap.render.html import page
 
-        data = to_html(amap, engine=engine, **options).encode("utf-8")
+        data = page(amap, dot, engine).encode("utf-8")
     else:
         data = pipe(dot, fmt, engine)
     write_atomically(path, data)
