@@ -89,21 +89,11 @@ def main() -> None:
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=_FILE)
 def validate(files: tuple[Path, ...]) -> None:
-    """Check map files (and .case.yaml case files); print every problem as file:line:col, exit 1 if any."""
+    """Check map files (and .case.yaml case files); print every problem as file:line:col."""
     failed = False
     for path in files:
-        if path.name.endswith(".case.yaml"):
-            try:
-                loaded = argmap.load_case(path)
-            except ValidationError as exc:
-                failed = True
-                for problem in exc.problems:
-                    click.echo(str(problem), err=True)
-            else:
-                click.echo(f"{path}: valid case ({_plural(len(loaded.maps), 'map')})")
-            continue
         try:
-            amap = argmap.load(path)
+            summary = _validated(path)
         except ValidationError as exc:
             failed = True
             for problem in exc.problems:
@@ -112,12 +102,20 @@ def validate(files: tuple[Path, ...]) -> None:
             failed = True
             click.echo(f"{path}: {exc}", err=True)
         else:
-            counts = ", ".join(
-                _plural(len(items), name) for items, name in
-                ((amap.points, "point"), (amap.issues, "issue"), (amap.parties, "party")))
-            click.echo(f"{path}: valid ({counts})")
+            click.echo(f"{path}: {summary}")
     if failed:
         sys.exit(1)
+
+
+def _validated(path: Path) -> str:
+    """Load a map or a case file and return what it holds, or raise what is wrong with it."""
+    if path.name.endswith(".case.yaml"):
+        return f"valid case ({_plural(len(argmap.load_case(path).maps), 'map')})"
+    amap = argmap.load(path)
+    counts = ", ".join(
+        _plural(len(items), name) for items, name in
+        ((amap.points, "point"), (amap.issues, "issue"), (amap.parties, "party")))
+    return f"valid ({counts})"
 
 
 def _print_records(records: list[dict[str, Any]], columns: Sequence[str], as_json: bool) -> None:
