@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import itertools
 from collections.abc import Iterable, Iterator
-from typing import Any, ClassVar
+from typing import Any
 
 import attrs
 
@@ -261,8 +261,6 @@ class Case:
 
     .. versionadded:: 0.1
     """
-
-    COLUMNS: ClassVar[tuple[str, ...]] = ()
 
     id: str
     title: str

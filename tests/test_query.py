@@ -222,7 +222,6 @@ def test_replies_tree_and_concessions() -> None:
 
 
 def test_records_dataframe_and_html() -> None:
-    pytest.importorskip("pandas")  # an optional extra; installed by the test command
     m = make_map([
         {"id": "c", "kind": "claim", "by": "a"},
         {"id": "o", "kind": "objection", "by": "b", "attacks": ["c"], "text": "<b>&"},

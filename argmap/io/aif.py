@@ -186,7 +186,7 @@ class _Reader:
                 if guessed:
                     speaker_of_l[nid] = guessed
         asserted_by: dict[str, str] = {}
-        agreements: list[tuple[str, str, str]] = []  # (L node, agreed I node, YA node)
+        agreements: list[tuple[str, str]] = []  # (L node, agreed I node)
         for nid, n in nodes.items():
             if n["type"] != "YA":
                 continue
@@ -197,7 +197,7 @@ class _Reader:
                     continue
                 for source in sources:
                     if illocution in _AGREEING:
-                        agreements.append((source, target, nid))
+                        agreements.append((source, target))
                     elif source in speaker_of_l and target not in asserted_by:
                         asserted_by[target] = speaker_of_l[source]
                     elif source in speaker_of_l and asserted_by[target] != speaker_of_l[source]:
@@ -251,7 +251,7 @@ class _Reader:
                         warnings.warn(AIFWarning(
                             f"{kind}-node {nid} points at {nodes[target]['type']}-node {target}, which "
                             "argmap cannot represent; it is kept in meta only"), stacklevel=4)
-        for l_node, target, _ya in agreements:
+        for l_node, target in agreements:
             for source in asserts_of_l.get(l_node, []):
                 if source != target and target not in relations[source]["agrees"]:
                     relations[source]["agrees"].append(target)
