@@ -314,11 +314,14 @@ class Case:
             raise UnknownReferenceError(
                 "issue", issue, f"case {self.id!r} has no issue {issue!r}"
                 f"{did_you_mean(issue, self.issues)}")
+        # one comparison per meeting, not one per issue and meeting
+        compared = {m.id: m.compare(a, b) for m in self.maps
+                    if a in m._index.parties and b in m._index.parties}
         rows = []
         for i in issues:
             for m in self.maps:
-                if i in m._index.issues and a in m._index.parties and b in m._index.parties:
-                    row = m.compare(a, b)[i]
+                if m.id in compared and i in m._index.issues:
+                    row = compared[m.id][i]
                     status, pa, pb = row.status, row.a_points, row.b_points
                 else:
                     status, pa, pb = "silent", (), ()

@@ -334,6 +334,12 @@ def _agreeing_parties(amap: ArgumentMap) -> dict[str, dict[str, list[str]]]:
     return agreed
 
 
+def _settled_by(agreed: dict[str, dict[str, list[str]]], attacker: str, target: str,
+                pa: str, pt: str) -> tuple[str, ...]:
+    """Return the points that settle attacker -> target: P(t) agreeing with it, or P(a) with t."""
+    return tuple(agreed.get(attacker, {}).get(pt, ())) + tuple(agreed.get(target, {}).get(pa, ()))
+
+
 def disagreements(amap: ArgumentMap) -> Iterator[Disagreement]:
     """Yield every attack across parties, open or settled, in file order of attacker.
 
@@ -365,8 +371,7 @@ def disagreements(amap: ArgumentMap) -> Iterator[Disagreement]:
             pt = party_of[target]
             if pa == pt:
                 continue
-            settled = tuple(agreed.get(point.id, {}).get(pt, ())) + tuple(
-                agreed.get(target, {}).get(pa, ()))
+            settled = _settled_by(agreed, point.id, target, pa, pt)
             yield Disagreement(point.id, target, pa, pt, issue_of[point.id], settled)
 
 
@@ -390,10 +395,9 @@ def _open_edges(amap: ArgumentMap) -> Iterator[tuple[str, str]]:
     agreed = _agreeing_parties(amap)
     for point in amap.points:
         pa = party_of[point.id]
-        gave_way = agreed.get(point.id, {})
         for target in point.attacks:
             pt = party_of[target]
-            if pa != pt and pt not in gave_way and pa not in agreed.get(target, {}):
+            if pa != pt and not _settled_by(agreed, point.id, target, pa, pt):
                 yield point.id, target
 
 

@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any, Final, cast
 
+import attrs
 import yaml
 
 from argmap._util import FrozenDict, did_you_mean, fold_whitespace, gc_paused
@@ -220,8 +221,6 @@ def _parse_json(text: str, file: str) -> tuple[Any, _Locator, list[Problem]]:
 
 
 def _header(data: Mapping[str, Any]) -> tuple[dict[str, Any], list[Problem]]:
-    import attrs
-
     fields = attrs.fields_dict(ArgumentMap)
     values: dict[str, Any] = {}
     problems: list[Problem] = []

@@ -302,10 +302,10 @@ def to_graphviz(
     hot_points: set[str] = set()
     hot_edges: set[tuple[str, str]] = set()
     if highlight == "unresolved" or only_unresolved:
-        from argmap.query import open_disagreements, unresolved
+        from argmap.query import _open_edges, unresolved
 
         hot_points = {pid for item in unresolved(amap) for pid in item.points}
-        hot_edges = {(d.attacker, d.target) for d in open_disagreements(amap)}
+        hot_edges = set(_open_edges(amap))
     if only_unresolved:
         points = [p for p in points if p.id in hot_points]
     shown = {p.id for p in points}
