@@ -45,15 +45,15 @@ from typing import Any, Final
 from argmap._util import thaw
 from argmap.errors import FormatError, Problem, ValidationError
 from argmap.io._convert import converter, describe
+from argmap.io._shared import derive_kinds, slug, unique_id
 from argmap.io.yaml_format import _located, _parse_json
-from argmap.model import ID_PATTERN, Actor, ArgumentMap, Issue, Kind, Party, Point, Source
+from argmap.model import Actor, ArgumentMap, Issue, Party, Point, Source
 
 __all__ = ["AIFWarning", "dumps_aif", "loads_aif"]
 
 NODE_TYPES: Final = ("I", "L", "RA", "CA", "MA", "PA", "YA", "TA")
 _DIALOGUE: Final = ("L", "YA", "TA")
 _AGREEING: Final = ("agreeing", "conceding", "agree", "concede", "accepting", "accept")
-_ID: Final = re.compile(ID_PATTERN)
 _SPEAKER_COLON: Final = re.compile(r"^\s*([^:]{1,80}?)\s*:\s")
 _SPEAKER_SAYS: Final = re.compile(r"^\s*(\S.{0,80}?)\s+says\s+['\"‘“]")
 UNATTRIBUTED: Final = "unattributed"
@@ -64,21 +64,6 @@ class AIFWarning(UserWarning):
 
     .. versionadded:: 0.1
     """
-
-
-def _slug(text: str) -> str:
-    slug = re.sub(r"[^A-Za-z0-9_.-]+", "-", text.strip()).strip("-._").lower()
-    return slug or "x"
-
-
-def _node_id(raw: str, taken: set[str]) -> str:
-    base = raw if _ID.fullmatch(raw) else _slug(raw)
-    candidate, n = base, 1
-    while candidate in taken:
-        n += 1
-        candidate = f"{base}-{n}"
-    taken.add(candidate)
-    return candidate
 
 
 def _speaker_of_text(text: str) -> str | None:
@@ -164,7 +149,7 @@ class _Reader:
             into[b].append(a)
         side_points: Mapping[str, Any] = self.side.get("points") or {}
         taken: set[str] = set()
-        point_id = {nid: _node_id(nid, taken) for nid, n in nodes.items() if n["type"] == "I"}
+        point_id = {nid: unique_id(nid, taken) for nid, n in nodes.items() if n["type"] == "I"}
         order = sorted(point_id, key=lambda nid: nodes[nid]["_index"])
         is_i = point_id.__contains__
 
@@ -274,10 +259,10 @@ class _Reader:
             if name in by_name:
                 return by_name[name]
             if name not in speaker_id:
-                actor = _node_id(_slug(name), speakers)
+                actor = unique_id(slug(name), speakers)
                 party = self.party_map.get(actor) or self.party_map.get(name)
                 if party is None:
-                    party = _node_id(f"{actor}-side", speakers)
+                    party = unique_id(f"{actor}-side", speakers)
                     parties.append(Party(party, name=name))
                 elif party not in {p.id for p in parties}:
                     parties.append(Party(party))
@@ -309,7 +294,7 @@ class _Reader:
             })
             party_of_speaker.setdefault(by, by)
         party_of = {p["id"]: party_of_speaker.get(p["by"], p["by"]) for p in points}
-        _derive_kinds(points, party_of)
+        derive_kinds(points, party_of)
 
         # the dialogue (L, YA, TA nodes) is kept as it was, but for argmap's own, made again
         dialogue_nodes = [{k: v for k, v in n.items() if k != "_index"} for n in nodes.values()
@@ -349,37 +334,6 @@ class _Reader:
                     where = f"I-node {order[index[bad]]}: "
                 self.problems.append(Problem(where + problem.message))
             return None
-
-
-def _derive_kinds(points: list[dict[str, Any]], party_of: Mapping[str, str]) -> None:
-    """Give each point without a kind the one its relations imply (see the module docs)."""
-    attacking = {p["id"] for p in points if p["attacks"]}
-    kinds = {p["id"]: p["kind"] for p in points}
-    for p in points:
-        if p["kind"] is not None:
-            try:
-                Kind(p["kind"])
-                continue
-            except ValueError:
-                pass
-        own = party_of[p["id"]]
-        if p["attacks"]:
-            rebuttal = p["id"] not in p["attacks"] and all(
-                t in attacking and kinds.get(t) in (None, "objection", "rebuttal")
-                for t in p["attacks"])
-            p["kind"] = "rebuttal" if rebuttal else "objection"
-        elif p["agrees"] and all(party_of[t] != own for t in p["agrees"]):
-            p["kind"] = "concession"
-        elif p["supports"] and all(party_of[t] == own for t in p["supports"]):
-            p["kind"] = "reason"
-        else:
-            p["kind"] = "claim"
-    # a rebuttal must attack objections or rebuttals only: settle any left undecided
-    final = {p["id"]: p["kind"] for p in points}
-    for p in points:
-        if p["kind"] == "rebuttal" and not all(
-                final[t] in ("objection", "rebuttal") for t in p["attacks"]):
-            p["kind"] = "objection"
 
 
 def loads_aif(
