@@ -69,12 +69,35 @@ def test_a_missing_file_is_a_usage_error(runner: CliRunner) -> None:
 
 
 def test_an_unreadable_format_exits_1_with_a_message(runner: CliRunner, tmp_path: Path) -> None:
-    path = tmp_path / "map.txt"
+    path = tmp_path / "map.docx"
     path.write_text("x")
     result = runner.invoke(main, ["unresolved", str(path)])
     assert result.exit_code == 1
     assert result.stderr == (f"Error: cannot tell the format of '{path}' from its name; use one "
-                             "of .yaml, .yml, .json, .aif.json, .aif, .graphml, .csv, .apx, .i23\n")
+                             "of .yaml, .yml, .json, .aif.json, .aif, .graphml, .csv, .apx, .i23, "
+                             ".argdown, .ad, .txt\n")
+
+
+def test_a_text_file_that_is_not_a_kialo_export_is_named(runner: CliRunner, tmp_path: Path) -> None:
+    path = tmp_path / "notes.txt"
+    path.write_text("Shopping list\n1. milk\n")
+    result = runner.invoke(main, ["unresolved", str(path)])
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"Error: {path}:1:1: this is not a Kialo discussion export")
+
+
+def test_convert_argdown_to_yaml_and_back(runner: CliRunner, tmp_path: Path) -> None:
+    source = DATA / "argdown" / "state-censorship.argdown"
+    result = runner.invoke(main, ["convert", str(source), str(tmp_path / "censorship.yaml")])
+    assert result.exit_code == 0, result.output
+    amap = argmap.load(tmp_path / "censorship.yaml")
+    assert amap == argmap.load(source)
+    result = runner.invoke(main, ["convert", str(tmp_path / "censorship.yaml"),
+                                  str(tmp_path / "censorship.argdown")])
+    assert result.exit_code == 0, result.output
+    assert argmap.load(tmp_path / "censorship.argdown") == amap
+    compared = runner.invoke(main, ["compare", str(tmp_path / "censorship.argdown"), "pro", "con"])
+    assert compared.exit_code == 0, compared.output
 
 
 def test_unresolved_table_json_and_csv(runner: CliRunner) -> None:

@@ -11,7 +11,12 @@ aif        ``.aif.json``           yes    yes    :mod:`argmap.io.aif`
 graphml    ``.graphml``            no     yes    :mod:`argmap.io.graphml`
 csv        ``.csv``                no     yes    :mod:`argmap.io.csv_format`
 apx, i23   ``.apx``, ``.i23``      yes    yes    :mod:`argmap.io.iccma` (the attack graph)
+argdown    ``.argdown``, ``.ad``   yes    yes    :mod:`argmap.io.argdown`
+kialo      ``.txt``                yes    no     :mod:`argmap.io.kialo` (a discussion export)
 ========== ======================= ====== ====== ===================================
+
+Readers take their own keyword arguments through :func:`load` and :func:`loads`
+(for example ``party_tags=["aff", "neg"]`` for Argdown).
 """
 
 from __future__ import annotations
@@ -69,6 +74,24 @@ def _dumps_csv(amap: ArgumentMap) -> str:
     return dumps_csv(amap)
 
 
+def _loads_argdown(text: str, *, file: str = "<string>", **options: Any) -> ArgumentMap:
+    from argmap.io.argdown import loads_argdown
+
+    return loads_argdown(text, file=file, **options)
+
+
+def _dumps_argdown(amap: ArgumentMap) -> str:
+    from argmap.io.argdown import dumps_argdown
+
+    return dumps_argdown(amap)
+
+
+def _loads_kialo(text: str, *, file: str = "<string>", **options: Any) -> ArgumentMap:
+    from argmap.io.kialo import loads_kialo
+
+    return loads_kialo(text, file=file, **options)
+
+
 def _iccma(name: str) -> tuple[Callable[..., ArgumentMap], Callable[[ArgumentMap], str]]:
     def loads(text: str, *, file: str = "<string>", **_: Any) -> ArgumentMap:
         from argmap.io import iccma
@@ -113,7 +136,11 @@ _REGISTRY: Final = (
     _Format("csv", (".csv",), None, _dumps_csv),
     _Format("apx", (".apx",), *_iccma("apx")),
     _Format("i23", (".i23",), *_iccma("i23")),
+    _Format("argdown", (".argdown", ".ad"), _loads_argdown, _dumps_argdown),
+    _Format("kialo", (".txt",), _loads_kialo, None),
 )
+
+_WITH_OPTIONS: Final = ("argdown", "kialo")
 
 #: The names of the formats argmap reads and writes, for ``format=``.
 FORMATS: Final = tuple(f.name for f in _REGISTRY)
@@ -180,7 +207,7 @@ def format_for(path: str | Path) -> str:
 
 def loads(
     text: str, format: str = "yaml", *, base_dir: str | Path | None = None,
-    allow_outside: bool = False, max_bytes: int = DEFAULT_MAX_BYTES,
+    allow_outside: bool = False, max_bytes: int = DEFAULT_MAX_BYTES, **options: Any,
 ) -> ArgumentMap:
     r"""Return the map written in *text*.
 
@@ -188,8 +215,8 @@ def loads(
     ----------
     text : str
         The document.
-    format : {"yaml", "json"}
-        How it is written.
+    format : str
+        How it is written: one of :data:`FORMATS` that argmap reads.
     base_dir : path, optional
         The folder a ``source.file`` is relative to; the current directory
         when not given.
@@ -198,6 +225,10 @@ def loads(
         ``..``); refused by default.
     max_bytes : int
         Refuse longer text (256 MiB of UTF-8 by default).
+    **options
+        Options of the format's reader, such as ``party_tags`` for Argdown
+        (:func:`argmap.io.argdown.loads_argdown`) or ``parties`` for Kialo
+        (:func:`argmap.io.kialo.loads_kialo`).
 
     Returns
     -------
@@ -232,13 +263,13 @@ def loads(
     _check_size(len(text.encode("utf-8", "surrogatepass")), max_bytes, "<string>")
     return fmt.loads(
         text, base_dir=Path(base_dir) if base_dir is not None else None,
-        allow_outside=allow_outside,
+        allow_outside=allow_outside, **_options_for(fmt, options),
     )
 
 
 def load(
     path: str | Path, format: str | None = None, *, allow_outside: bool = False,
-    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_bytes: int = DEFAULT_MAX_BYTES, **options: Any,
 ) -> ArgumentMap:
     """Return the map in the file at *path*.
 
@@ -252,6 +283,8 @@ def load(
         Let the map's ``source.file`` lie outside the map's folder.
     max_bytes : int
         Refuse larger files (256 MiB by default).
+    **options
+        Options of the format's reader, as for :func:`loads`.
 
     Returns
     -------
@@ -284,7 +317,15 @@ def load(
         raise FormatError([Problem(
             f"the file is not UTF-8 text (byte {exc.start}); save it as UTF-8", (), file, line)
         ]) from None
-    return fmt.loads(text, file=file, base_dir=path.parent, allow_outside=allow_outside)
+    return fmt.loads(text, file=file, base_dir=path.parent, allow_outside=allow_outside,
+                     **_options_for(fmt, options))
+
+
+def _options_for(fmt: _Readable, options: dict[str, Any]) -> dict[str, Any]:
+    if options and fmt.name not in _WITH_OPTIONS:
+        raise UnsupportedFormatError(
+            f"the {fmt.name} reader takes no options, but was given {', '.join(options)}")
+    return options
 
 
 def _check_size(size: int, max_bytes: int, file: str) -> None:
