@@ -9,6 +9,7 @@ import warnings
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 import yaml
 from click.testing import CliRunner
@@ -89,7 +90,8 @@ def test_structured_fuzz_only_argmap_errors_escape(data: Any, fmt: str) -> None:
 
 
 @fuzz(SOME)
-@given(st.binary(max_size=300), st.sampled_from(["map.yaml", "map.json", "map.aif.json"]))
+@given(st.binary(max_size=300), st.sampled_from(
+    ["map.yaml", "map.json", "map.aif.json", "map.argdown", "debate.txt"]))
 def test_byte_fuzz_only_argmap_errors_escape(tmp_path_factory: pytest.TempPathFactory,
                                              data: bytes, name: str) -> None:
     path = tmp_path_factory.mktemp("fuzz") / name
@@ -100,11 +102,51 @@ def test_byte_fuzz_only_argmap_errors_escape(tmp_path_factory: pytest.TempPathFa
 
 
 @fuzz(SOME)
-@given(st.text(max_size=300), st.sampled_from(["yaml", "json", "aif", "apx", "i23"]))
+@given(st.text(max_size=300), st.sampled_from(
+    ["yaml", "json", "aif", "apx", "i23", "argdown", "kialo"]))
 def test_text_fuzz_only_argmap_errors_escape(text: str, fmt: str) -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", argmap.io.aif.AIFWarning)
         must_fail_cleanly(lambda: argmap.loads(text, fmt))
+
+
+ARGDOWN_LINES = st.lists(st.one_of(st.sampled_from([
+    "[A]: a claim #pro", "<B>: an argument #con", "  + [A]", "  - <B>", "  <- [C]: c", "  +> <B>",
+    "  _ <B>", "  _> [A]", "  >< [C]", "    - [D]: nested {party: x}", "(1) [A]", "(2) premise",
+    "(3) [C]", "----", "--", "rule {uses: [1]}", "# Heading {isGroup: false}", "## Sub", "===",
+    "title: t", "argmap: {party_tags: [pro]}", "<!--", "-->", "/*", "*/", "// note", "",
+    "{argmap: {kind: proposal}}", "@[A] and @<B>", "\\#escaped", "{", "}", "[A]", "<B>",
+]), st.text(max_size=12)), max_size=25)
+KIALO_LINES = st.lists(st.one_of(st.sampled_from([
+    "Discussion Title: t", "1. Thesis", "1.1. Pro: yes", "1.1. Con: no", "1.1.1. Con: -> See 1.",
+    "1.2. Pro: -> See 1.1.", "1.2.1. Con: deeper", "2. Another thesis", "1.3. Maybe: x", "",
+]), st.text(max_size=12)), max_size=20)
+
+
+@fuzz(SOME)
+@given(ARGDOWN_LINES)
+def test_argdown_fuzz_only_argmap_errors_escape(lines: list[str]) -> None:
+    text = "\n".join(lines)
+    must_fail_cleanly(lambda: argmap.loads(text, "argdown"))
+    try:
+        amap = argmap.loads(text, "argdown")
+    except argmap.ArgmapError:
+        return
+    again = argmap.loads(argmap.dumps(amap, "argdown"), "argdown")  # and what loads, writes
+
+    def content(m: argmap.ArgumentMap) -> dict[str, Any]:
+        # Markdown that ends in a lone backslash is written escaped: the text stays, its markup not
+        return {p.id: (attrs.evolve(p, meta={}), {k: v for k, v in p.meta.get("argdown", {}).items()
+                                                  if not (k == "markup" and v.endswith("\\"))})
+                for p in m.points}
+
+    assert content(again) == content(amap)
+
+
+@fuzz(SOME)
+@given(KIALO_LINES)
+def test_kialo_fuzz_only_argmap_errors_escape(lines: list[str]) -> None:
+    must_fail_cleanly(lambda: argmap.loads("\n".join(lines), "kialo"))
 
 
 NODE = st.fixed_dictionaries({

@@ -886,10 +886,9 @@ def loads_argdown(
     party_key : str, optional
         The data key that names a point's party; ``party`` by default.
     default_party : str, optional
-        The party of points that name none; ``author`` by default.
-
-    These three may also be set under ``argmap:`` in the frontmatter; arguments
-    given here win.
+        The party of points that name none; ``author`` by default. This and the
+        two above may also be set under ``argmap:`` in the frontmatter; what is
+        given here wins.
 
     Raises
     ------
@@ -1122,7 +1121,8 @@ class _Writer:
         data = dict(thaw(argdown.get("data") or {}))
         written_tags = [t for t in tags if t not in found] if self.remove_tags else []
         speaker = amap.speaker_of(point)
-        tagged = any(t in self.party_tags for t in found)
+        more = [self.body(t, None, tags, party, exact=False) for t in argdown.get("texts", ())]
+        tagged = any(t in self.party_tags for t in found + [t for _, f in more for t in f])
         if speaker is not None:
             fields["by"] = speaker.id
         elif not tagged and party != self.default_party:
@@ -1148,8 +1148,8 @@ class _Writer:
         if data:
             marks += " " + _flow(data)
         lines = [f"{opening}: {body}{marks}" if described else f"{opening}{marks}"]
-        for more in argdown.get("texts", ()):
-            lines += ["", f"{opening}: {self.body(more, None, tags, party, exact=False)[0]}"]
+        for body_of_more, _ in more:
+            lines += ["", f"{opening}: {body_of_more}"]
         return lines
 
     def structure(self, argument: Point) -> list[str]:
