@@ -50,3 +50,18 @@ def test_the_notebook_runs(tmp_path: Path) -> None:
     assert any("image/svg+xml" in o.get("data", {}) for o in outputs)
     assert any("text/html" in o.get("data", {}) and "contested" in o["data"]["text/html"]
                for o in outputs)
+
+
+@pytest.mark.needs_dot
+def test_class_debate_script_reads_kialo_and_writes_argdown(tmp_path: Path) -> None:
+    import argmap
+
+    done = subprocess.run([sys.executable, str(EXAMPLES / "class_debate.py"), str(tmp_path)],
+                          capture_output=True, text=True, check=True)
+    assert done.stdout.startswith("2 open threads and 0 pending proposals in school-uniforms")
+    assert "thesis  disputed" in done.stdout
+    assert (tmp_path / "school-uniforms.svg").read_text().lstrip().startswith("<?xml")
+    written = argmap.load(tmp_path / "school-uniforms.argdown")
+    kialo = argmap.load(EXAMPLES / "school-uniforms.txt")
+    assert {p.id: (p.by, p.kind, p.attacks, p.supports, p.text) for p in written.points} == {
+        p.id: (p.by, p.kind, p.attacks, p.supports, p.text) for p in kialo.points}

@@ -273,7 +273,7 @@ class _Reader:
                     line.number)
                 i = self.skip_paragraph(i + 1)
                 continue
-            node, i = self.element(i, line.text.strip(), line.number, top=True)
+            node, i = self.element(i, line.text.strip(), line.number)
             i = self.children(i, node, line.indent)
             pending_argument = node if node is not None and node.type == "argument" else None
         for node in self.order:
@@ -337,7 +337,7 @@ class _Reader:
             self.order.append(node)
         return node
 
-    def element(self, i: int, content: str, line: int, *, top: bool = False,
+    def element(self, i: int, content: str, line: int, *,
                 in_pcs: bool = False) -> tuple[_Node | None, int]:
         """Read one statement or argument starting with *content* (on *line*); return it and the next line."""
         text, i = self.gather(i + 1, content)
@@ -942,7 +942,7 @@ def dumps_argdown(amap: ArgumentMap) -> str:
 
     Examples
     --------
-    >>> m = loads_argdown("[A]: It rains. #pro\\n  - [B]: It does not. #con\\n")
+    >>> m = loads_argdown("[A]: It rains. #pro\n  - [B]: It does not. #con\n")
     >>> print(dumps_argdown(m).split("===")[-1].strip())
     [A]: It rains. #pro
     <BLANKLINE>
@@ -958,7 +958,10 @@ class _Writer:
         source_meta = amap.meta.get("argdown") or {}
         self.frontmatter = thaw(source_meta.get("frontmatter") or {})
         model = self.frontmatter.get("model")
-        from_argdown = bool(source_meta) or any("argdown" in p.meta for p in amap.points)
+        # a map read from Argdown keeps its tags in its texts unless its frontmatter said otherwise
+        from_argdown = bool(source_meta) or any(
+            "argdown" in p.meta or re.search(rf"(?<!\S)#{re.escape(amap.party_of(p))}\b", p.text)
+            for p in amap.points)
         self.remove_tags = (isinstance(model, Mapping) and model.get("removeTagsFromText") is True
                             ) or not from_argdown
         if self.remove_tags:

@@ -24,7 +24,7 @@ What each thing becomes:
   supports or attacks the claim above the link, and ``meta.kialo.links`` of the
   linked claim names the link's number; claims under a link bear on the linked claim;
 - kinds follow from the relations by the rules of :mod:`argmap.io.aif`;
-- the thesis is the map's one issue, ``thesis``, which every claim inherits.
+- the thesis is the map's one issue, ``thesis``, and every claim is on it.
 """
 
 from __future__ import annotations
@@ -175,7 +175,7 @@ def loads_kialo(
             meta["stance"] = claim["stance"].lower()
         index[key] = {
             "id": key, "kind": None, "by": party_of[key], "text": claim["text"],
-            "issue": "thesis" if claim["parent"] is None else None,
+            "issue": "thesis",
             "attacks": [], "supports": [], "agrees": [], "meta": {"kialo": meta} if meta else {},
         }
         points.append(index[key])
@@ -196,7 +196,7 @@ def loads_kialo(
     if problems:
         raise FormatError(problems)
     derive_kinds(points, {p["id"]: p["by"] for p in points})
-    thesis = next(p for p in points if p["issue"] == "thesis")
+    thesis = points[0]
     stem = PurePath(file).name.removesuffix(".txt") if file != "<string>" else ""
     try:
         return ArgumentMap(
