@@ -1,7 +1,11 @@
 """Argdown, the Markdown-like syntax for argument maps (https://argdown.org): read and write.
 
-argmap reads Argdown with its own parser (nothing of Argdown's JavaScript code or of
-the AGPL ``pyargdown`` is used). What it reads, and what each thing becomes:
+argmap reads Argdown with its own parser, written from Argdown's documented syntax
+(nothing of Argdown's JavaScript code, MIT, or of the AGPL ``pyargdown`` is used).
+Argdown is read line by line: what a line is depends on how it starts and how far it
+is indented, and a text runs on over unmarked lines until a blank line, so a small
+line scanner says it more plainly than a grammar for a parser generator would.
+What it reads, and what each thing becomes:
 
 - the **frontmatter** between ``===`` lines: ``title`` becomes the map's title; the
   whole frontmatter is kept in the map's ``meta.argdown.frontmatter``; an ``argmap:``
@@ -638,8 +642,14 @@ class _Reader:
             titles = [item["title"] for item in argument.pcs or () if "title" in item]
             for title in titles[:-1]:
                 premise_of.setdefault(title, []).append(argument)
+        relations_of: dict[int, list[tuple[_Node, _Node, str, int]]] = {}
+        for relation in self.relations:  # each node's own, and contradictions of it
+            relations_of.setdefault(id(relation[0]), []).append(relation)
+            if relation[2] == "contradiction":
+                relations_of.setdefault(id(relation[1]), []).append(relation)
         points = [
-            self.point(node, extra[node.point_id], party_of, issue_by_title, by_title, premise_of)
+            self.point(node, extra[node.point_id], party_of, issue_by_title, by_title, premise_of,
+                       relations_of)
             for node in self.order]
         if self.problems:
             return None
@@ -724,13 +734,14 @@ class _Reader:
 
     def point(self, node: _Node, fields: dict[str, Any], party_of: Mapping[str, str],
               issue_by_title: Mapping[str, str], by_title: Mapping[tuple[str, str], _Node],
-              premise_of: Mapping[str, list[_Node]]) -> dict[str, Any]:
+              premise_of: Mapping[str, list[_Node]],
+              relations_of: Mapping[int, list[tuple[_Node, _Node, str, int]]]) -> dict[str, Any]:
         pid = node.point_id
         attacks: list[str] = []
         supports: list[str] = []
         undercuts: list[str] = []
         contradicts: list[str] = []
-        for source, target, kind, _ in self.relations:
+        for source, target, kind, _ in relations_of.get(id(node), ()):
             if source is node:
                 if kind == "support":
                     _add(supports, target.point_id)
