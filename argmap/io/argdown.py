@@ -127,7 +127,6 @@ class _Node:
     title: str
     line: int
     section: str | None
-    untitled: bool = False
     texts: list[tuple[str, str, int]] = attrs.Factory(list)  # (plain, markup, line)
     tags: list[str] = attrs.Factory(list)
     data: dict[str, Any] = attrs.Factory(dict)
@@ -188,7 +187,7 @@ class _Reader:
         self.arguments: dict[str, _Node] = {}
         self.order: list[_Node] = []
         self.relations: list[tuple[_Node, _Node, str, int]] = []
-        self.sections: dict[str, dict[str, Any]] = {}  # issue title -> level, data, line
+        self.sections: dict[str, dict[str, Any]] = {}  # heading -> title, level, data, tags
         self.section_stack: list[tuple[int, str]] = []
         self.untitled = {"statement": 0, "argument": 0}
         self.definitions = 0
@@ -318,7 +317,7 @@ class _Reader:
         while self.section_stack and self.section_stack[-1][0] >= level:
             self.section_stack.pop()
         self.section_stack.append((level, key))
-        entry = self.sections.setdefault(key, {"level": level, "line": line, "data": {},
+        entry = self.sections.setdefault(key, {"level": level, "data": {},
                                                "tags": [], "title": title})
         entry["data"].update(data)
         entry["tags"] += [t for t in tags if t not in entry["tags"]]
@@ -331,13 +330,12 @@ class _Reader:
 
     def node(self, type_: str, title: str | None, line: int) -> _Node:
         table = self.statements if type_ == "statement" else self.arguments
-        untitled = title is None
         if title is None:
             self.untitled[type_] += 1
             title = f"Untitled {self.untitled[type_]}"
         node = table.get(title)
         if node is None:
-            node = table[title] = _Node(type_, title, line, self.section, untitled=untitled)
+            node = table[title] = _Node(type_, title, line, self.section)
             self.order.append(node)
         return node
 
