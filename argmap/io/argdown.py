@@ -290,6 +290,12 @@ class _Reader:
                     f"'[{node.title}]: ...' somewhere", node.line)
         self.order.sort(key=lambda node: node.defined if node.defined is not None else -1)
 
+    def next_filled(self, i: int) -> int:
+        """Return the index of the first line from *i* on that is not blank."""
+        while i < len(self.lines) and self.lines[i].blank:
+            i += 1
+        return i
+
     def skip_paragraph(self, i: int) -> int:
         while i < len(self.lines) and not self.lines[i].blank:
             i += 1
@@ -424,9 +430,7 @@ class _Reader:
         while i < len(lines):
             line = lines[i]
             if line.blank:
-                j = i
-                while j < len(lines) and lines[j].blank:
-                    j += 1
+                j = self.next_filled(i)
                 if j < len(lines) and lines[j].indent > root_indent and _RELATION.match(lines[j].text):
                     i = j
                     continue
@@ -473,9 +477,7 @@ class _Reader:
         while i < len(lines):
             line = lines[i]
             if line.blank:
-                j = i
-                while j < len(lines) and lines[j].blank:
-                    j += 1
+                j = self.next_filled(i)
                 if j < len(lines) and (_NUMBERED.match(lines[j].text)
                                        or _INFERENCE.match(lines[j].text)):
                     i = j
