@@ -48,6 +48,7 @@ class _Format:
     suffixes: tuple[str, ...]
     loads: Callable[..., ArgumentMap] | None
     dumps: Callable[[ArgumentMap], str] | None
+    options: bool = False  # whether its reader takes options of its own
 
 
 def _loads_aif(text: str, *, file: str = "<string>", **_: Any) -> ArgumentMap:
@@ -136,11 +137,9 @@ _REGISTRY: Final = (
     _Format("csv", (".csv",), None, _dumps_csv),
     _Format("apx", (".apx",), *_iccma("apx")),
     _Format("i23", (".i23",), *_iccma("i23")),
-    _Format("argdown", (".argdown", ".ad"), _loads_argdown, _dumps_argdown),
-    _Format("kialo", (".txt",), _loads_kialo, None),
+    _Format("argdown", (".argdown", ".ad"), _loads_argdown, _dumps_argdown, options=True),
+    _Format("kialo", (".txt",), _loads_kialo, None, options=True),
 )
-
-_WITH_OPTIONS: Final = ("argdown", "kialo")
 
 #: The names of the formats argmap reads and writes, for ``format=``.
 FORMATS: Final = tuple(f.name for f in _REGISTRY)
@@ -159,6 +158,7 @@ def _by_name(name: str) -> _Format:
 class _Readable:
     name: str
     loads: Callable[..., ArgumentMap]
+    options: bool
 
 
 def _readable(name: str) -> _Readable:
@@ -167,7 +167,7 @@ def _readable(name: str) -> _Readable:
         readable = ", ".join(f.name for f in _REGISTRY if f.loads is not None)
         raise UnsupportedFormatError(
             f"argmap writes {name} but does not read it; it reads {readable}")
-    return _Readable(fmt.name, fmt.loads)
+    return _Readable(fmt.name, fmt.loads, fmt.options)
 
 
 def schema_path() -> Path:
@@ -322,7 +322,7 @@ def load(
 
 
 def _options_for(fmt: _Readable, options: dict[str, Any]) -> dict[str, Any]:
-    if options and fmt.name not in _WITH_OPTIONS:
+    if options and not fmt.options:
         raise UnsupportedFormatError(
             f"the {fmt.name} reader takes no options, but was given {', '.join(options)}")
     return options

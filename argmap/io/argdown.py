@@ -186,7 +186,7 @@ class _Reader:
         self.statements: dict[str, _Node] = {}
         self.arguments: dict[str, _Node] = {}
         self.order: list[_Node] = []
-        self.relations: list[tuple[_Node, _Node, str, int]] = []
+        self.relations: list[tuple[_Node, _Node, str]] = []  # from, to, and what it is
         self.sections: dict[str, dict[str, Any]] = {}  # heading -> title, level, data, tags
         self.section_stack: list[tuple[int, str]] = []
         self.untitled = {"statement": 0, "argument": 0}
@@ -465,7 +465,7 @@ class _Reader:
             self.problem("a contradiction (><) is between statements: use - or -> for arguments",
                          line)
             return
-        self.relations.append((source, target, kind, line))
+        self.relations.append((source, target, kind))
 
     def pcs(self, i: int, argument: _Node) -> int:
         """Read a premise-conclusion structure for *argument*; return the next line."""
@@ -518,10 +518,7 @@ class _Reader:
                                      "line --, or write ---- for an inference without rules",
                                      line.number)
                     markup, data = self.take_data("\n".join(body), line.number + 1)
-                    hidden, escaped = _hide_escapes(markup)
-                    for written, char in _SPECIAL.items():
-                        hidden = hidden.replace(written, char)
-                    text = fold_whitespace(_show_escapes(hidden, escaped))
+                    text = _plain_of(markup, remove_tags=False)
                     rules = [r.strip() for r in text.split(",") if r.strip()]
                     i = j + 1
                 else:
@@ -642,7 +639,7 @@ class _Reader:
             titles = [item["title"] for item in argument.pcs or () if "title" in item]
             for title in titles[:-1]:
                 premise_of.setdefault(title, []).append(argument)
-        relations_of: dict[int, list[tuple[_Node, _Node, str, int]]] = {}
+        relations_of: dict[int, list[tuple[_Node, _Node, str]]] = {}
         for relation in self.relations:  # each node's own, and contradictions of it
             relations_of.setdefault(id(relation[0]), []).append(relation)
             if relation[2] == "contradiction":
@@ -735,13 +732,13 @@ class _Reader:
     def point(self, node: _Node, fields: dict[str, Any], party_of: Mapping[str, str],
               issue_by_title: Mapping[str, str], by_title: Mapping[tuple[str, str], _Node],
               premise_of: Mapping[str, list[_Node]],
-              relations_of: Mapping[int, list[tuple[_Node, _Node, str, int]]]) -> dict[str, Any]:
+              relations_of: Mapping[int, list[tuple[_Node, _Node, str]]]) -> dict[str, Any]:
         pid = node.point_id
         attacks: list[str] = []
         supports: list[str] = []
         undercuts: list[str] = []
         contradicts: list[str] = []
-        for source, target, kind, _ in relations_of.get(id(node), ()):
+        for source, target, kind in relations_of.get(id(node), ()):
             if source is node:
                 if kind == "support":
                     _add(supports, target.point_id)
