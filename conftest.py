@@ -12,7 +12,7 @@ import argmap
 
 @functools.cache
 def _bundled() -> argmap.ArgumentMap:
-    return argmap.datasets.load("1962-11-29-new-york")
+    return argmap.datasets.load("1962-11-28-new-york")
 
 
 @pytest.fixture(autouse=True)

@@ -6,7 +6,7 @@ lives in a documented submodule (:mod:`argmap.query`, :mod:`argmap.render`,
 
 Examples
 --------
->>> m = argmap.datasets.load("1962-11-29-new-york")
+>>> m = argmap.datasets.load("1962-11-28-new-york")
 >>> m.party("us").name
 'United States'
 """

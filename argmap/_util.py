@@ -8,7 +8,7 @@ import gc
 import os
 import re
 import tempfile
-from collections.abc import Collection, Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Final
 
@@ -18,6 +18,29 @@ _WHITESPACE: Final = re.compile(r"\s+")
 def fold_whitespace(text: str) -> str:
     """Return *text* with every run of whitespace made one space, stripped."""
     return _WHITESPACE.sub(" ", text).strip()
+
+
+#: An editor's footnote marker printed right after a word or mark, as FRUS prints
+#: ``October 27(1)``; a quote may leave it out (docs/coding.md).
+FOOTNOTE_MARKER: Final = re.compile(r"(?<=\S)\([0-9]{1,2}\)")
+
+
+def without_footnote_markers(text: str) -> str:
+    """Return *text* with editors' footnote markers such as ``(1)`` after a word removed.
+
+    Examples
+    --------
+    >>> without_footnote_markers("statement President's letter October 27(1) not only")
+    "statement President's letter October 27 not only"
+    """
+    return FOOTNOTE_MARKER.sub("", text)
+
+
+def body_lines(text: str, body: Sequence[tuple[int, int]]) -> list[tuple[int, str]]:
+    """Return ``(line number, line)`` for the lines of *text* inside the *body* ranges (all without)."""
+    lines = text.splitlines()
+    return [(n, line) for n, line in enumerate(lines, 1)
+            if not body or any(a <= n <= b for a, b in body)]
 
 
 def did_you_mean(word: str, known: Collection[str]) -> str:

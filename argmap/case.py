@@ -1,9 +1,10 @@
 """Cases: the maps of one negotiation, meeting by meeting, and how positions move.
 
 A :class:`Case` holds maps in date order that share party, actor and issue ids.
-Points may say that they restate or answer a point of an earlier map
-(``restates`` / ``answers``, written ``map-id#point-id``); the case checks that
-those references resolve.
+Points may say that they restate or answer a point of an earlier map, or
+revise their own party's earlier position (``restates`` / ``answers`` /
+``revises``, written ``map-id#point-id``); the case checks that those
+references resolve, and that a point revises only its own party's point.
 """
 
 from __future__ import annotations
@@ -71,7 +72,7 @@ def case_problems(maps: tuple[ArgumentMap, ...]) -> list[Problem]:
     earlier: dict[str, ArgumentMap] = {}
     for m in maps:
         for i, point in enumerate(m.points):
-            for field in ("restates", "answers"):
+            for field in ("restates", "answers", "revises"):
                 for j, ref in enumerate(getattr(point, field)):
                     map_id, _, point_id = ref.partition("#")
                     where = (m.id, "points", i, field, j)
@@ -84,6 +85,14 @@ def case_problems(maps: tuple[ArgumentMap, ...]) -> list[Problem]:
                         problems.append(Problem(
                             f"{point.id} {field} {ref!r}, but {map_id} has no point {point_id!r}"
                             f"{did_you_mean(point_id, earlier[map_id]._index.points)}", where))
+                    elif field == "revises":
+                        own = m._index.party_of[point.id]
+                        theirs = earlier[map_id]._index.party_of[point_id]
+                        if own != theirs:
+                            problems.append(Problem(
+                                f"{point.id} revises {ref!r}, but that is {theirs!r}'s point and "
+                                f"{point.id} is {own!r}'s: a party revises only its own position "
+                                "(use answers for a reply to another party)", where))
         earlier[m.id] = m
     return problems
 
@@ -160,6 +169,8 @@ class CaseDiff:
         Points of the later map that restate a point of the earlier one.
     answered : tuple of (point, earlier point reference)
         Points of the later map that answer a point of the earlier one.
+    revised : tuple of (point, earlier point reference)
+        Points of the later map by which a party revises its own earlier position.
     new_objections, new_concessions : tuple of str
         The later map's objections and rebuttals, and its concessions.
 
@@ -175,6 +186,7 @@ class CaseDiff:
     status_changes: tuple[tuple[str, str, str], ...]
     restated: tuple[tuple[str, str], ...]
     answered: tuple[tuple[str, str], ...]
+    revised: tuple[tuple[str, str], ...]
     new_objections: tuple[str, ...]
     new_concessions: tuple[str, ...]
 
@@ -185,6 +197,7 @@ class CaseDiff:
             {"issue": i, "before": x, "after": y} for i, x, y in self.status_changes]
         data["restated"] = [{"point": p, "restates": r} for p, r in self.restated]
         data["answered"] = [{"point": p, "answers": r} for p, r in self.answered]
+        data["revised"] = [{"point": p, "revises": r} for p, r in self.revised]
         return {k: list(v) if isinstance(v, tuple) else v for k, v in data.items()}
 
     def __str__(self) -> str:
@@ -197,6 +210,8 @@ class CaseDiff:
             lines.append(f"{point} restates {ref}")
         for point, ref in self.answered:
             lines.append(f"{point} answers {ref}")
+        for point, ref in self.revised:
+            lines.append(f"{point} revises {ref}")
         lines.append(f"new objections and rebuttals: {len(self.new_objections)}")
         lines.append(f"concessions: {cell_text(self.new_concessions) or '-'}")
         return "\n".join(lines)
@@ -216,9 +231,11 @@ def diff(earlier: ArgumentMap, later: ArgumentMap, a: str | None = None,
     Examples
     --------
     >>> case = argmap.datasets.load_case("1962-cuba")
-    >>> d = diff(case.maps[0], case.maps[2])
+    >>> d = diff(case.map("1962-11-24-new-york"), case.map("1962-11-28-new-york"))
     >>> [c for c in d.status_changes if c[0] == "settlement-form"]
     [('settlement-form', 'disputed', 'agreed')]
+    >>> d.revised  # doctest: +NORMALIZE_WHITESPACE
+    (('ussr-accepts-declarations', '1962-11-24-new-york#kuznetsov-protocol-paragraphs'),)
     """
     shared = [p.id for p in earlier.parties if p.id in later._index.parties]
     if a is None or b is None:
@@ -239,6 +256,7 @@ def diff(earlier: ArgumentMap, later: ArgumentMap, a: str | None = None,
         status_changes=changes,
         restated=tuple((p.id, r) for p in later.points for r in p.restates if r.startswith(prefix)),
         answered=tuple((p.id, r) for p in later.points for r in p.answers if r.startswith(prefix)),
+        revised=tuple((p.id, r) for p in later.points for r in p.revises if r.startswith(prefix)),
         new_objections=tuple(p.id for p in later.points
                              if p.kind in (Kind.OBJECTION, Kind.REBUTTAL)),
         new_concessions=tuple(p.id for p in later.points if p.kind is Kind.CONCESSION),
@@ -256,8 +274,9 @@ class Case:
     Examples
     --------
     >>> case = argmap.datasets.load_case("1962-cuba")
-    >>> [m.id for m in case.maps]
-    ['1962-10-30-moscow', '1962-10-31-new-york', '1962-11-29-new-york']
+    >>> [m.id for m in case.maps]  # doctest: +NORMALIZE_WHITESPACE
+    ['1962-10-30-moscow', '1962-10-31-new-york', '1962-11-01-new-york', '1962-11-05-new-york',
+     '1962-11-24-new-york', '1962-11-28-new-york']
 
     .. versionadded:: 0.1
     """
@@ -305,8 +324,8 @@ class Case:
         Examples
         --------
         >>> case = argmap.datasets.load_case("1962-cuba")
-        >>> [(r.date, r.status) for r in case.timeline("inspection")]
-        [('1962-10-30', 'silent'), ('1962-10-31', 'disputed'), ('1962-11-29', 'disputed')]
+        >>> [(r.date, r.status) for r in case.timeline("il-28")][2:5]
+        [('1962-11-01', 'silent'), ('1962-11-05', 'disputed'), ('1962-11-24', 'silent')]
         """
         a, b = self._pair(a, b)
         issues = self.issues if issue is None else (issue,)

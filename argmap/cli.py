@@ -299,7 +299,7 @@ def demo(output_dir: Path) -> None:
 
 
 #: The bundled map ``argmap demo`` draws.
-DEMO_MAP = "1962-11-29-new-york"
+DEMO_MAP = "1962-11-28-new-york"
 
 
 def _framework(path: Path) -> Framework:

@@ -5,14 +5,19 @@ checkout), with the source texts their quotes are checked against.
 
 Examples
 --------
->>> argmap.datasets.names()
-['1962-10-30-moscow', '1962-10-31-new-york', '1962-11-29-new-york']
->>> argmap.datasets.load("1962-11-29-new-york").date
-datetime.date(1962, 11, 29)
+>>> argmap.datasets.names()  # doctest: +NORMALIZE_WHITESPACE
+['1962-10-30-moscow', '1962-10-31-new-york', '1962-11-01-new-york', '1962-11-05-new-york',
+ '1962-11-24-new-york', '1962-11-28-new-york']
+>>> argmap.datasets.load("1962-11-28-new-york").date
+datetime.date(1962, 11, 28)
+
+Renamed maps still load by their old names, with a :class:`DeprecationWarning`
+(:data:`RENAMED`).
 """
 
 from __future__ import annotations
 
+import warnings
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
@@ -23,9 +28,14 @@ from argmap.model import ArgumentMap
 if TYPE_CHECKING:  # pragma: no cover
     from argmap.case import Case
 
-__all__ = ["case_names", "data_dir", "load", "load_case", "names", "path"]
+__all__ = ["RENAMED", "case_names", "data_dir", "load", "load_case", "names", "path"]
 
 _CASE: Final = ".case.yaml"
+
+#: Old names of bundled maps, and their new names. The map of telegram 1180 was
+#: ``1962-11-29-new-york`` until argmap 0.2, which dates the meeting 28 November
+#: 1962 (docs/coding.md, "The date of the meeting of telegram 1180").
+RENAMED: Final[dict[str, str]] = {"1962-11-29-new-york": "1962-11-28-new-york"}
 
 
 def data_dir() -> Path:
@@ -70,11 +80,18 @@ def load_case(name: str) -> Case:
 def path(name: str) -> Path:
     """Return the file of the bundled map *name*.
 
+    An old name in :data:`RENAMED` gives the new file, with a :class:`DeprecationWarning`.
+
     Raises
     ------
     UnknownReferenceError
         If there is no such map; the message lists those there are.
     """
+    if name in RENAMED:
+        warnings.warn(
+            f"the bundled map {name!r} is now {RENAMED[name]!r} (the meeting was on 28 November "
+            f"1962; see docs/coding.md); load it by its new name", DeprecationWarning, stacklevel=3)
+        name = RENAMED[name]
     known = names()
     if name not in known:
         from argmap._util import did_you_mean

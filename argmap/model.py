@@ -118,6 +118,12 @@ def _check_text(instance: object, attribute: attrs.Attribute[Any], value: object
         raise _field_error(ValueError, attribute, f"{attribute.name} must not be empty")
 
 
+def _check_bool(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, bool):
+        raise _field_error(
+            TypeError, attribute, f"{attribute.name} must be true or false, not {value!r}")
+
+
 def _check_optional_text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if value is not None:
         _check_text(instance, attribute, value)
@@ -162,6 +168,24 @@ def _optional_date(value: object) -> datetime.date | None:
     if isinstance(value, str):
         return datetime.date.fromisoformat(value)
     raise TypeError(f"expected a date (YYYY-MM-DD), not {type(value).__name__}")
+
+
+def _line_ranges(value: object) -> tuple[tuple[int, int], ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list | tuple):
+        raise TypeError(f"body must be a list of [first, last] line ranges, not {value!r}")
+    ranges = []
+    for item in value:
+        if (not isinstance(item, list | tuple) or len(item) != 2
+                or not all(type(n) is int for n in item)):
+            raise TypeError(f"each body range is [first, last], two line numbers, not {item!r}")
+        start, end = item
+        if not 1 <= start <= end:
+            raise ValueError(f"body range {[start, end]} must run from line 1 or later, "
+                             "first line before last")
+        ranges.append((start, end))
+    return tuple(ranges)
 
 
 # --- the model -----------------------------------------------------------------
@@ -267,10 +291,19 @@ class Point:
         The coder's remark.
     attacks, supports, agrees : sequence of str
         The ids of the points this one attacks, supports or agrees with.
-    restates, answers : sequence of str
+    restates, answers, revises : sequence of str
         Points of earlier maps of the same case (``map-id#point-id``) that this
-        one restates or answers; checked when the maps are loaded as a case
+        one restates, answers, or revises (a party changing its own earlier
+        position); checked when the maps are loaded as a case
         (:func:`argmap.load_case`).
+    condition : str, optional
+        The condition on which this point agrees (a conditional concession):
+        it answers what it agrees with but settles nothing (DESIGN §4).
+    constructed : bool, default False
+        True for a party's position that the document states only in another
+        party's words (the US draft's provisions in Mikoyan's mouth). It takes
+        part in threads as its owner's position, and :func:`argmap.query.compare`
+        lists it apart from what the party said.
     meta : mapping, optional
         Anything else, kept through load and save.
 
@@ -305,8 +338,13 @@ class Point:
     answers: tuple[str, ...] = attrs.field(
         default=(), converter=_id_tuple, validator=_check_refs, kw_only=True
     )
+    revises: tuple[str, ...] = attrs.field(
+        default=(), converter=_id_tuple, validator=_check_refs, kw_only=True
+    )
     text: str = attrs.field(validator=_check_text)
     quote: str | None = _optional_text()
+    condition: str | None = _optional_text()
+    constructed: bool = attrs.field(default=False, validator=_check_bool, kw_only=True)
     note: str | None = _optional_text()
     meta: FrozenDict = attrs.field(
         factory=FrozenDict, converter=freeze_meta, hash=False, kw_only=True)
@@ -347,8 +385,20 @@ class Source:
     file : str, optional
         The source text, relative to the map's file; quotes are checked against it.
     url : str, optional
+        Where the transcription was read.
+    accessed : datetime.date, optional
+        When it was read at *url*.
+    relays : str, optional
+        The originating report, where the document relays or summarises another.
+    body : sequence of (int, int), optional
+        The lines of *file* that are the document (first and last, counted from
+        1, inclusive), where the file also holds a publisher's headings, notes or
+        page text; written ``body: [[7, 15]]``. Coverage counts only these lines.
+    excerpt : str, optional
+        Set where *file* holds only part of the document: what part, and why.
 
     .. versionadded:: 0.1
+    .. versionchanged:: 0.2 ``accessed``, ``relays``, ``body`` and ``excerpt``.
     """
 
     title: str = attrs.field(validator=_check_text)
@@ -358,8 +408,18 @@ class Source:
     classification: str | None = _optional_text()
     file: str | None = _optional_text()
     url: str | None = _optional_text()
+    accessed: datetime.date | None = attrs.field(
+        default=None, converter=_optional_date, kw_only=True)
+    relays: str | None = _optional_text()
+    body: tuple[tuple[int, int], ...] = attrs.field(
+        default=(), converter=_line_ranges, kw_only=True)
+    excerpt: str | None = _optional_text()
     meta: FrozenDict = attrs.field(
         factory=FrozenDict, converter=freeze_meta, hash=False, kw_only=True)
+
+    def in_body(self, line: int) -> bool:
+        """Return True if *line* (from 1) is part of the document (every line, without ``body``)."""
+        return not self.body or any(start <= line <= end for start, end in self.body)
 
 
 def _validate_map(instance: ArgumentMap, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -808,6 +868,11 @@ def map_problems(
                 seen.add(target)
                 if target not in point_by_id:
                     unknown("point", target, point_by_id, path)
+        if point.condition is not None and not point.agrees:
+            problems.append(Problem(
+                "a condition qualifies an agreement, but this point agrees with nothing: add "
+                "'agrees: [...]' (a conditional concession) or move the words to 'note'",
+                ("points", i, "condition")))
         problems.extend(_kind_problems(i, point, point_by_id, party_of))
     return problems
 

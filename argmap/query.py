@@ -5,7 +5,7 @@ with *P(x)* the party of point *x* (its actor's party, or the party itself):
 
 - a **disagreement** is an ``attacks`` edge *a → t* with *P(a) ≠ P(t)*;
 - it is **settled** when a point of *P(t)* agrees with *a* or a point of *P(a)*
-  agrees with *t*, and **open** otherwise;
+  agrees with *t*, without a ``condition``, and **open** otherwise;
 - a **thread** is a tree of open disagreements under a **root**: a point attacked
   through an open disagreement that itself attacks nothing through one (a cycle
   with no way out is rooted at its first point in file order);
@@ -195,9 +195,15 @@ class IssueComparison:
         The issue's title, or its id.
     status : {"disputed", "agreed", "unengaged", "one-sided", "silent"}
     a_points, b_points : tuple of str
-        Each party's points on the issue, in file order.
+        What each party said on the issue, in file order: constructed points
+        (:attr:`argmap.Point.constructed`) are not among them.
+    a_constructed, b_constructed : tuple of str
+        Each party's constructed points on the issue: its positions as the
+        other side states them. They count towards the status as the party's
+        positions, but not as things it said.
 
     .. versionadded:: 0.1
+    .. versionchanged:: 0.2 Constructed points moved to ``a_constructed`` and ``b_constructed``.
     """
 
     issue: str | None
@@ -205,6 +211,8 @@ class IssueComparison:
     status: IssueStatus
     a_points: tuple[str, ...]
     b_points: tuple[str, ...]
+    a_constructed: tuple[str, ...] = ()
+    b_constructed: tuple[str, ...] = ()
 
 
 @attrs.frozen
@@ -245,10 +253,14 @@ class Comparison(TableMixin):
         return f"{self.a} and {self.b}, issue by issue, in {self.map_id}"
 
     def to_records(self) -> list[dict[str, Any]]:
-        """Return one dict per issue: ``issue``, ``title``, ``status`` and one key per party."""
+        """Return one dict per issue: ``issue``, ``title``, ``status``, one key per party, ``constructed``.
+
+        ``constructed`` lists both parties' constructed points on the issue.
+        """
         return [
             {"issue": r.issue, "title": r.title, "status": r.status,
-             self.a: list(r.a_points), self.b: list(r.b_points)}
+             self.a: list(r.a_points), self.b: list(r.b_points),
+             "constructed": [*r.a_constructed, *r.b_constructed]}
             for r in self.rows
         ]
 
@@ -257,12 +269,20 @@ class Comparison(TableMixin):
 
     def to_text(self, width: int = 100) -> str:
         """Return a plain-text table: issue, status, each party's number of points, title."""
+        def count(said: tuple[str, ...], constructed: tuple[str, ...]) -> str:
+            return f"{len(said)} (+{len(constructed)})" if constructed else str(len(said))
+
         rows = [
-            [cell_text(r.issue), r.status, str(len(r.a_points)), str(len(r.b_points)), r.title]
+            [cell_text(r.issue), r.status, count(r.a_points, r.a_constructed),
+             count(r.b_points, r.b_constructed), r.title]
             for r in self.rows
         ]
         header = ["ISSUE", "STATUS", self.a.upper(), self.b.upper(), "TITLE"]
-        return f"{self.caption}\n\n{format_table(rows, header, width)}"
+        table = f"{self.caption}\n\n{format_table(rows, header, width)}"
+        if any(r.a_constructed or r.b_constructed for r in self.rows):
+            table += ("\n\n(+n): constructed points, a party's positions stated only in the "
+                      "other side's words")
+        return table
 
 
 @attrs.frozen
@@ -306,6 +326,8 @@ class Concession:
         The points of other parties it agrees with.
     conceded_to : tuple of str
         Their parties, in map order.
+    condition : str or None
+        The condition of a conditional concession (which settles nothing).
 
     .. versionadded:: 0.1
     """
@@ -315,6 +337,7 @@ class Concession:
     issue: str | None
     agrees_with: tuple[str, ...]
     conceded_to: tuple[str, ...]
+    condition: str | None = None
 
 
 def _plural(n: int, word: str) -> str:
@@ -325,10 +348,16 @@ def _plural(n: int, word: str) -> str:
 
 
 def _agreeing_parties(amap: ArgumentMap) -> dict[str, dict[str, list[str]]]:
-    """Map each point to {party: [ids of that party's points that agree with it]}."""
+    """Map each point to {party: [ids of that party's points that agree with it]}.
+
+    Conditional agreements (points with a ``condition``) are left out: they
+    answer a point but settle nothing (DESIGN §4).
+    """
     agreed: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     party_of = amap._index.party_of
     for point in amap.points:
+        if point.condition is not None:  # a conditional concession settles nothing
+            continue
         for target in point.agrees:
             agreed[target][party_of[point.id]].append(point.id)
     return agreed
@@ -381,7 +410,7 @@ def open_disagreements(amap: ArgumentMap) -> Iterator[Disagreement]:
     Examples
     --------
     >>> sum(1 for _ in open_disagreements(amap))
-    12
+    16
     """
     return (d for d in disagreements(amap) if d.is_open)
 
@@ -540,9 +569,8 @@ def pending_proposals(amap: ArgumentMap) -> Iterator[Thread]:
 
     Examples
     --------
-    >>> [t.root for t in pending_proposals(amap)]  # doctest: +NORMALIZE_WHITESPACE
-    ['mikoyan-multilateral-inspection', 'stevenson-wants-soviet-draft',
-     'stevenson-separate-declarations']
+    >>> [t.root for t in pending_proposals(amap)]
+    ['stevenson-wants-soviet-draft', 'stevenson-separate-declarations']
     """
     party_of = amap._index.party_of
     answered: set[str] = set()
@@ -575,7 +603,7 @@ def unresolved(amap: ArgumentMap) -> Unresolved:
     --------
     >>> u = unresolved(amap)
     >>> u.caption
-    '8 open threads and 3 pending proposals in 1962-11-29-new-york'
+    '10 open threads and 2 pending proposals in 1962-11-28-new-york'
     >>> [(t.root, t.status) for t in u][:2]
     [('us-draft-lapse', 'contested'), ('us-draft-silent-on-subversion', 'contested')]
     """
@@ -592,7 +620,7 @@ def number_of_unresolved(amap: ArgumentMap) -> int:
     Examples
     --------
     >>> number_of_unresolved(amap)
-    11
+    12
     """
     return len(unresolved(amap))
 
@@ -608,7 +636,8 @@ def compare(amap: ArgumentMap, a: str, b: str) -> Comparison:
     ``disputed``
         an open thread rooted on the issue holds points of both;
     ``agreed``
-        a point of one agrees with a point of the other, and either is on the issue;
+        a point of one agrees, without condition, with a point of the other,
+        and either is on the issue;
     ``unengaged``
         both said something on it;
     ``one-sided``
@@ -635,8 +664,10 @@ def compare(amap: ArgumentMap, a: str, b: str) -> Comparison:
     Examples
     --------
     >>> c = compare(amap, "us", "ussr")
-    >>> c["guantanamo"].status, c["settlement-form"].status, c["cuba-part"].status
-    ('disputed', 'agreed', 'one-sided')
+    >>> c["guantanamo"].status, c["settlement-form"].status, c["castro-points"].status
+    ('disputed', 'agreed', 'disputed')
+    >>> c["invasion"].a_points, c["invasion"].a_constructed
+    (('stevenson-us-went-further',), ('us-draft-lapse',))
     """
     amap.party(a)
     amap.party(b)
@@ -645,10 +676,13 @@ def compare(amap: ArgumentMap, a: str, b: str) -> Comparison:
     party_of = amap._index.party_of
     issue_of = amap._index.issues_of
     by_issue: dict[str | None, dict[str, list[str]]] = defaultdict(lambda: {a: [], b: []})
+    built: dict[str | None, dict[str, list[str]]] = defaultdict(lambda: {a: [], b: []})
     for point in amap.points:
         party = party_of[point.id]
         if party in (a, b):
             by_issue[issue_of[point.id]][party].append(point.id)
+            if point.constructed:
+                built[issue_of[point.id]][party].append(point.id)
 
     disputed: set[str | None] = set()
     with gc_paused():
@@ -663,6 +697,8 @@ def compare(amap: ArgumentMap, a: str, b: str) -> Comparison:
         if pp not in (a, b):
             continue
         other = b if pp == a else a
+        if point.condition is not None:
+            continue
         for target in point.agrees:
             if party_of[target] == other:
                 agreed.update((issue_of[point.id], issue_of[target]))
@@ -684,7 +720,12 @@ def compare(amap: ArgumentMap, a: str, b: str) -> Comparison:
             status = "one-sided"
         else:
             status = "silent"
-        rows.append(IssueComparison(issue, title, status, tuple(points[a]), tuple(points[b])))
+        constructed: dict[str, list[str]] = built.get(issue, {a: [], b: []})
+        rows.append(IssueComparison(
+            issue, title, status,
+            tuple(p for p in points[a] if p not in constructed[a]),
+            tuple(p for p in points[b] if p not in constructed[b]),
+            tuple(constructed[a]), tuple(constructed[b])))
     return Comparison(amap.id, a, b, tuple(rows))
 
 
@@ -699,8 +740,11 @@ def concessions(amap: ArgumentMap, party: str | None = None) -> Iterator[Concess
 
     Examples
     --------
-    >>> [c.point for c in concessions(amap, "ussr")]
-    ['ussr-accepts-declarations', 'mikoyan-us-may-ask-inspection', 'ussr-assures-finish-quickly']
+    >>> [c.point for c in concessions(amap, "ussr")]  # doctest: +NORMALIZE_WHITESPACE
+    ['ussr-accepts-declarations', 'mikoyan-us-may-ask-inspection', 'ussr-assures-finish-quickly',
+     'ussr-meet-again-friday']
+    >>> [(c.point, c.condition) for c in concessions(amap, "us") if c.condition]
+    [('mccloy-normalize-when-no-threat', 'Castro ceases to be a threat to the western hemisphere.')]
     """
     if party is not None:
         amap.party(party)
@@ -713,7 +757,8 @@ def concessions(amap: ArgumentMap, party: str | None = None) -> Iterator[Concess
         others = tuple(t for t in point.agrees if party_of[t] != own)
         if others:
             to = sorted({party_of[t] for t in others}, key=party_order.__getitem__)
-            yield Concession(point.id, own, amap._index.issues_of[point.id], others, tuple(to))
+            yield Concession(point.id, own, amap._index.issues_of[point.id], others, tuple(to),
+                             point.condition)
 
 
 def replies(amap: ArgumentMap, point: str) -> Reply:

@@ -177,7 +177,7 @@ def framework(source: Source) -> Framework:
     --------
     >>> af = framework(amap)
     >>> len(af.arguments), len(af.attacks)
-    (43, 13)
+    (46, 17)
     """
     if isinstance(source, Framework):
         return source

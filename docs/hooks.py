@@ -14,11 +14,11 @@ import argmap
 
 GALLERY = [
     # (map, file name, options)
-    ("1962-11-29-new-york", "1962-11-29-invasion.svg", {"issue": "invasion"}),
-    ("1962-11-29-new-york", "1962-11-29-inspection-print.svg", {"issue": "inspection", "theme": "print"}),
-    ("1962-11-29-new-york", "1962-11-29-cuba-colorblind.svg",
-     {"issue": ["subversion", "guantanamo", "cuba-part"], "theme": "colorblind"}),
-    ("1962-11-29-new-york", "1962-11-29-unresolved.svg", {"highlight": "unresolved"}),
+    ("1962-11-28-new-york", "1962-11-28-invasion.svg", {"issue": "invasion"}),
+    ("1962-11-28-new-york", "1962-11-28-inspection-print.svg", {"issue": "inspection", "theme": "print"}),
+    ("1962-11-28-new-york", "1962-11-28-cuba-colorblind.svg",
+     {"issue": ["subversion", "guantanamo", "castro-points"], "theme": "colorblind"}),
+    ("1962-11-28-new-york", "1962-11-28-unresolved.svg", {"highlight": "unresolved"}),
     ("1962-10-31-new-york", "1962-10-31-grounded.svg", {"labelling": "grounded"}),
     ("1962-10-30-moscow", "1962-10-30-quotes.svg", {"label": "quote"}),
 ]

@@ -37,4 +37,4 @@ def main(out: Path) -> pd.DataFrame:
 
 if __name__ == "__main__":
     with pd.option_context("display.width", 120):
-        print(main(Path(sys.argv[1] if len(sys.argv) > 1 else "out/positions")).fillna("—"))
+        print(main(Path(sys.argv[1] if len(sys.argv) > 1 else "out/positions")).fillna("—").to_string())

@@ -1,4 +1,4 @@
-"""A teacher's handout: one printable diagram per issue of the 29 November 1962 meeting.
+"""A teacher's handout: one printable diagram per issue of the 28 November 1962 meeting.
 
 Run:  python examples/teacher_diagrams.py [OUTPUT_DIR]     (default: out/teacher)
 
@@ -16,7 +16,7 @@ import argmap
 
 
 def main(out: Path) -> list[Path]:
-    amap = argmap.datasets.load("1962-11-29-new-york")
+    amap = argmap.datasets.load("1962-11-28-new-york")
     out.mkdir(parents=True, exist_ok=True)
     written = [amap.render(out / f"{amap.id}.svg", highlight="unresolved")]
     for issue in amap.issues:

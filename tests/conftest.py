@@ -16,7 +16,7 @@ IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 @pytest.fixture(scope="session")
 def nov29() -> argmap.ArgumentMap:
     """The bundled map of telegram 1180."""
-    return argmap.datasets.load("1962-11-29-new-york")
+    return argmap.datasets.load("1962-11-28-new-york")
 
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")

@@ -90,7 +90,7 @@ def maps(draw: st.DrawFn, max_points: int = 8, any_relations: bool = False) -> a
         argmap.Source, TEXT, date=st.none() | st.dates(), citation=OPTIONAL_TEXT,
         series=OPTIONAL_TEXT, classification=OPTIONAL_TEXT, url=OPTIONAL_TEXT, meta=META))
     return argmap.ArgumentMap(
-        draw(st.sampled_from(["m", "1962-11-29-new-york", "A.b_c-1"])), draw(TEXT),
+        draw(st.sampled_from(["m", "1962-11-28-new-york", "A.b_c-1"])), draw(TEXT),
         date=draw(st.none() | st.dates()), description=draw(OPTIONAL_TEXT), source=source,
         parties=parties, actors=actors, issues=issues, points=points, meta=draw(META),
     )

@@ -67,6 +67,21 @@ def test_a_case_checks_order_references_and_shared_ids() -> None:
         Case("c", "A case", [first, renamed])
 
 
+def test_a_party_revises_only_its_own_position() -> None:
+    later = meeting("m2", "1962-11-28", [
+        {"id": "r", "kind": "claim", "by": "a", "issue": "i", "revises": ["m1#c"]},
+        {"id": "w", "kind": "claim", "by": "b", "issue": "i", "revises": ["m1#c"]},
+    ])
+    with pytest.raises(argmap.ValidationError) as info:
+        Case("c", "C", [FIRST, later])
+    assert [p.message for p in info.value.problems] == [
+        "w revises 'm1#c', but that is 'a''s point and w is 'b''s: a party revises only its own "
+        "position (use answers for a reply to another party)"]
+    ok = Case("c", "C", [FIRST, meeting("m2", "1962-11-28", [
+        {"id": "r", "kind": "claim", "by": "a", "issue": "i", "revises": ["m1#c"]}])])
+    assert ok.diff("m1", "m2").revised == (("r", "m1#c"),)
+
+
 def test_a_reference_must_name_a_map_and_a_point() -> None:
     with pytest.raises(ValueError, match="write map-id#point-id"):
         argmap.Point("z", "claim", "a", "x", restates=["just-a-point"])
@@ -75,10 +90,14 @@ def test_a_reference_must_name_a_map_and_a_point() -> None:
 def test_the_bundled_case_shows_positions_moving() -> None:
     case = argmap.datasets.load_case("1962-cuba")
     assert [(r.date, r.status) for r in case.timeline("settlement-form")] == [
-        ("1962-10-30", "disputed"), ("1962-10-31", "silent"), ("1962-11-29", "agreed")]
+        ("1962-10-30", "disputed"), ("1962-10-31", "silent"), ("1962-11-01", "disputed"),
+        ("1962-11-05", "silent"), ("1962-11-24", "disputed"), ("1962-11-28", "agreed")]
     assert [(r.date, r.status) for r in case.timeline("inspection")] == [
-        ("1962-10-30", "silent"), ("1962-10-31", "disputed"), ("1962-11-29", "disputed")]
-    d = case.diff("1962-10-30-moscow", "1962-11-29-new-york")
+        ("1962-10-30", "silent"), ("1962-10-31", "disputed"), ("1962-11-01", "one-sided"),
+        ("1962-11-05", "silent"), ("1962-11-24", "one-sided"), ("1962-11-28", "disputed")]
+    revised = case.diff("1962-11-01-new-york", "1962-11-24-new-york").revised
+    assert revised == (("us-draft-declaration", "1962-11-01-new-york#us-agreement-in-correspondence"),)
+    d = case.diff("1962-10-30-moscow", "1962-11-28-new-york")
     assert ("stevenson-cannot-discuss-castro-points",
             "1962-10-30-moscow#kohler-letters-are-agreement") in d.restated
     frame = case.timeline().to_dataframe()
@@ -86,11 +105,11 @@ def test_the_bundled_case_shows_positions_moving() -> None:
 
 
 def test_case_file_errors_name_the_file_and_line(tmp_path: Path) -> None:
-    for name in ("1962-10-30-moscow.yaml", "1962-11-29-new-york.yaml"):
+    for name in ("1962-10-30-moscow.yaml", "1962-11-28-new-york.yaml"):
         shutil.copy(DATA / name, tmp_path / name)
     shutil.copytree(DATA / "sources", tmp_path / "sources")
     case_file = tmp_path / "c.case.yaml"
-    case_file.write_text("argmap-case: 1\nid: c\ntitle: C\nmaps:\n  - 1962-11-29-new-york.yaml\n"
+    case_file.write_text("argmap-case: 1\nid: c\ntitle: C\nmaps:\n  - 1962-11-28-new-york.yaml\n"
                          "  - nope.yaml\nmpas: []\n")
     with pytest.raises(argmap.FormatError) as info:
         argmap.load_case(case_file)
@@ -100,11 +119,11 @@ def test_case_file_errors_name_the_file_and_line(tmp_path: Path) -> None:
         "id, title, description, maps, meta @ $.mpas",
     ]
     # the November map restates points of the October one, which this case leaves out
-    case_file.write_text("argmap-case: 1\nid: c\ntitle: C\nmaps: [1962-11-29-new-york.yaml]\n")
+    case_file.write_text("argmap-case: 1\nid: c\ntitle: C\nmaps: [1962-11-28-new-york.yaml]\n")
     with pytest.raises(argmap.FormatError) as info:
         argmap.load_case(case_file)
     first = str(info.value.problems[0]).replace(str(tmp_path) + "/", "")
-    assert first.startswith("1962-11-29-new-york.yaml:")
+    assert first.startswith("1962-11-28-new-york.yaml:")
     assert "restates '1962-10-30-moscow#gromyko-agreement-quickly', but '1962-10-30-moscow' is " \
            "not an earlier map of the case" in first
 
@@ -115,14 +134,15 @@ def test_case_commands(tmp_path: Path) -> None:
     result = runner.invoke(main, ["case", "timeline", case_file, "--issue", "settlement-form",
                                   "--json"])
     assert result.exit_code == 0, result.output
-    assert [r["status"] for r in json.loads(result.stdout)] == ["disputed", "silent", "agreed"]
+    assert [r["status"] for r in json.loads(result.stdout)] == [
+        "disputed", "silent", "disputed", "silent", "disputed", "agreed"]
     text = runner.invoke(main, ["case", "timeline", case_file])
     assert text.stdout.startswith("us and ussr, issue by issue, meeting by meeting")
     bad = runner.invoke(main, ["case", "timeline", case_file, "--issue", "inspektion"])
     assert bad.exit_code == 2
     assert "did you mean 'inspection'" in bad.stderr
     changed = runner.invoke(main, ["diff", str(DATA / "1962-10-30-moscow.yaml"),
-                                   str(DATA / "1962-11-29-new-york.yaml"), "--json"])
+                                   str(DATA / "1962-11-28-new-york.yaml"), "--json"])
     assert json.loads(changed.stdout)["status_changes"][0] == {
         "issue": "settlement-form", "before": "disputed", "after": "agreed"}
 

@@ -13,7 +13,7 @@ import argmap
 from argmap.cli import main
 from tests.conftest import DATA
 
-BUNDLED = argmap.datasets.data_dir() / "1962-11-29-new-york.yaml"
+BUNDLED = argmap.datasets.data_dir() / "1962-11-28-new-york.yaml"
 
 
 @pytest.fixture
@@ -39,8 +39,8 @@ def test_validate_valid_maps_and_cases(runner: CliRunner) -> None:
     case = str(argmap.datasets.data_dir() / "1962-cuba.case.yaml")
     result = runner.invoke(main, ["validate", *files, case])
     assert result.exit_code == 0
-    assert result.stdout.splitlines()[2:] == [
-        f"{files[2]}: valid (43 points, 9 issues, 3 parties)", f"{case}: valid case (3 maps)"]
+    assert result.stdout.splitlines()[5:] == [
+        f"{files[5]}: valid (46 points, 11 issues, 3 parties)", f"{case}: valid case (6 maps)"]
 
 
 def test_validate_reports_every_problem_and_exits_1(runner: CliRunner, tmp_path: Path) -> None:
@@ -104,13 +104,13 @@ def test_unresolved_table_json_and_csv(runner: CliRunner) -> None:
     table = runner.invoke(main, ["unresolved", str(BUNDLED)])
     assert table.exit_code == 0
     lines = table.stdout.splitlines()
-    assert lines[0] == "8 open threads and 3 pending proposals in 1962-11-29-new-york"
+    assert lines[0] == "10 open threads and 2 pending proposals in 1962-11-28-new-york"
     assert lines[2].split() == ["STATUS", "ISSUE", "LAST", "WORD", "POINTS", "ROOT"]
     assert lines[4].startswith("contested   invasion         us         4       us-draft-lapse: ")
 
     as_json = runner.invoke(main, ["unresolved", str(BUNDLED), "--json"])
     records = json.loads(as_json.stdout)
-    assert len(records) == 11
+    assert len(records) == 12
     assert records[0] == {
         "root": "us-draft-lapse", "issue": "invasion", "status": "contested",
         "points": ["us-draft-lapse", "mikoyan-lapse-is-retreat", "stevenson-us-went-further",
@@ -123,8 +123,9 @@ def test_unresolved_table_json_and_csv(runner: CliRunner) -> None:
     as_csv = runner.invoke(main, ["unresolved", str(BUNDLED), "--csv"])
     rows = as_csv.stdout.splitlines()
     assert rows[0] == "root,issue,status,points,last_word,ends"
-    assert rows[4] == ("mikoyan-multilateral-inspection,inspection,pending,"
-                       "mikoyan-multilateral-inspection,ussr,mikoyan-multilateral-inspection")
+    assert rows[4] == ("mikoyan-multilateral-inspection,inspection,unanswered,"
+                       "mikoyan-multilateral-inspection mccloy-inspect-soviet-ports,us,"
+                       "mccloy-inspect-soviet-ports")
 
     both = runner.invoke(main, ["unresolved", str(BUNDLED), "--json", "--csv"])
     assert both.exit_code == 2
@@ -137,12 +138,13 @@ def test_compare_json_has_one_key_per_party(runner: CliRunner) -> None:
     assert [(r["issue"], r["status"]) for r in records] == [
         ("settlement-form", "agreed"), ("invasion", "disputed"), ("subversion", "disputed"),
         ("inspection", "disputed"), ("guantanamo", "disputed"), ("normalization", "disputed"),
-        ("other-republics", "disputed"), ("cuba-part", "one-sided"), ("conclude-quickly", "agreed"),
+        ("other-republics", "disputed"), ("castro-points", "disputed"), ("quarantine", "one-sided"),
+        ("next-meeting", "agreed"), ("conclude-quickly", "agreed"),
     ]
     assert records[4]["us"] == []
     assert records[4]["ussr"] == ["castro-negotiate-guantanamo"]
     text = runner.invoke(main, ["compare", str(BUNDLED), "us", "ussr"])
-    assert text.stdout.splitlines()[0] == "us and ussr, issue by issue, in 1962-11-29-new-york"
+    assert text.stdout.splitlines()[0] == "us and ussr, issue by issue, in 1962-11-28-new-york"
     bad = runner.invoke(main, ["compare", str(BUNDLED), "us", "urss"])
     assert bad.exit_code == 2
     assert "has no party 'urss' (did you mean 'ussr'?)" in bad.stderr
@@ -195,10 +197,10 @@ def test_demo_draws_the_1962_map_and_prints_what_is_open(runner: CliRunner, tmp_
     result = runner.invoke(main, ["demo", "-o", str(tmp_path / "out")])
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
-    assert lines[:2] == [f"wrote {tmp_path / 'out' / '1962-11-29-new-york.svg'}",
-                         f"wrote {tmp_path / 'out' / '1962-11-29-new-york.png'}"]
-    assert "8 open threads and 3 pending proposals in 1962-11-29-new-york" in lines
-    assert (tmp_path / "out" / "1962-11-29-new-york.png").stat().st_size > 10_000
+    assert lines[:2] == [f"wrote {tmp_path / 'out' / '1962-11-28-new-york.svg'}",
+                         f"wrote {tmp_path / 'out' / '1962-11-28-new-york.png'}"]
+    assert "10 open threads and 2 pending proposals in 1962-11-28-new-york" in lines
+    assert (tmp_path / "out" / "1962-11-28-new-york.png").stat().st_size > 10_000
 
 
 def test_semantics_on_a_map_and_on_iccma_files(runner: CliRunner, tmp_path: Path) -> None:

@@ -15,12 +15,19 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def test_names_and_load() -> None:
     assert argmap.datasets.names() == [
-        "1962-10-30-moscow", "1962-10-31-new-york", "1962-11-29-new-york"]
+        "1962-10-30-moscow", "1962-10-31-new-york", "1962-11-01-new-york", "1962-11-05-new-york",
+        "1962-11-24-new-york", "1962-11-28-new-york"]
     m = argmap.datasets.load("1962-10-30-moscow")
     assert m.party("ussr").name == "Soviet Union"
     with pytest.raises(argmap.UnknownReferenceError,
-                       match=r"no bundled map '1962-11-29' \(did you mean '1962-11-29-new-york'\?\)"):
-        argmap.datasets.load("1962-11-29")
+                       match=r"no bundled map '1962-11-28' \(did you mean '1962-11-28-new-york'\?\)"):
+        argmap.datasets.load("1962-11-28")
+
+
+def test_the_old_name_of_the_1180_map_loads_with_a_deprecation_warning() -> None:
+    with pytest.warns(DeprecationWarning, match="'1962-11-29-new-york' is now '1962-11-28-new-york'"):
+        m = argmap.datasets.load("1962-11-29-new-york")
+    assert m.id == "1962-11-28-new-york"
 
 
 def test_bundled_maps_load_from_an_installed_wheel(tmp_path: Path) -> None:
@@ -42,6 +49,7 @@ def test_bundled_maps_load_from_an_installed_wheel(tmp_path: Path) -> None:
                           text=True, env=env, cwd=tmp_path)
     found = json.loads(done.stdout)
     assert found["maps"] == {"1962-10-30-moscow": 13, "1962-10-31-new-york": 11,
-                             "1962-11-29-new-york": 43}
+                             "1962-11-01-new-york": 16, "1962-11-05-new-york": 13,
+                             "1962-11-24-new-york": 14, "1962-11-28-new-york": 46}
     assert "site-packages" in found["where"]
     assert not found["where"].startswith(str(ROOT))

@@ -18,23 +18,23 @@ def test_teacher_script_writes_a_printable_diagram_per_issue(tmp_path: Path) -> 
     done = subprocess.run([sys.executable, str(EXAMPLES / "teacher_diagrams.py"), str(tmp_path)],
                           capture_output=True, text=True, check=True)
     pdfs = sorted(tmp_path.glob("*.pdf"))
-    assert len(pdfs) == 9
+    assert len(pdfs) == 11
     assert all(p.read_bytes().startswith(b"%PDF-") for p in pdfs)
-    assert (tmp_path / "1962-11-29-new-york.svg").exists()
-    assert done.stdout.count("wrote ") == 10
+    assert (tmp_path / "1962-11-28-new-york.svg").exists()
+    assert done.stdout.count("wrote ") == 12
 
 
 def test_political_scientist_script_exports_the_comparison(tmp_path: Path) -> None:
     done = subprocess.run([sys.executable, str(EXAMPLES / "compare_positions.py"), str(tmp_path)],
                           capture_output=True, text=True, check=True)
-    with (tmp_path / "1962-11-29-new-york-us-ussr.csv").open(newline="") as handle:
+    with (tmp_path / "1962-11-28-new-york-us-ussr.csv").open(newline="") as handle:
         rows = list(csv.DictReader(handle))
     assert [r["issue"] for r in rows][:2] == ["settlement-form", "invasion"]
     assert rows[1]["status"] == "disputed"
     assert rows[1]["ussr"] == "mikoyan-lapse-is-retreat"
     table = done.stdout.splitlines()
     settlement = next(line for line in table if line.startswith("settlement-form"))
-    assert settlement.split()[1:] == ["disputed", "—", "agreed"]
+    assert settlement.split()[1:] == ["disputed", "—", "disputed", "—", "disputed", "agreed"]
 
 
 @pytest.mark.needs_dot

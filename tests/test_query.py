@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 import argmap
 from argmap import query
-from argmap.query import Thread, compare, pending_proposals, threads, unresolved
+from argmap.query import Thread, compare, concessions, pending_proposals, threads, unresolved
 from tests.strategies import maps
 from tests.util import make_map
 
@@ -182,7 +182,39 @@ def test_compare_statuses_in_order_of_precedence() -> None:
     m2 = attrs.evolve(m, points=[p for p in m.points if p.id != "d3"])
     assert compare(m2, "a", "b")["d"].status == "disputed"
     assert c.to_records()[0] == {"issue": "d", "title": "d", "status": "agreed",
-                                 "a": ["d1", "d3"], "b": ["d2"]}
+                                 "a": ["d1", "d3"], "b": ["d2"], "constructed": []}
+
+
+def test_a_conditional_concession_answers_but_settles_nothing() -> None:
+    m = make_map([
+        {"id": "p", "kind": "proposal", "by": "a", "issue": "i"},
+        {"id": "o", "kind": "objection", "by": "b", "attacks": ["p"]},
+        {"id": "k", "kind": "concession", "by": "b", "agrees": ["p"], "condition": "if ever"},
+    ], issues=("i",))
+    assert [t.root for t in pending_proposals(m)] == []  # answered
+    assert [(t.root, t.status) for t in threads(m)] == [("p", "unanswered")]  # not settled
+    assert compare(m, "a", "b")["i"].status == "disputed"
+    unconditional = attrs.evolve(m, points=[*m.points[:2], attrs.evolve(m.points[2], condition=None)])
+    assert list(threads(unconditional)) == []
+    assert compare(unconditional, "a", "b")["i"].status == "agreed"
+    assert [c.condition for c in concessions(m)] == ["if ever"]
+
+
+def test_constructed_points_count_for_the_status_but_not_as_said() -> None:
+    m = make_map([
+        {"id": "c", "kind": "claim", "by": "a", "issue": "i", "constructed": True},
+        {"id": "o", "kind": "objection", "by": "b", "attacks": ["c"]},
+    ], issues=("i",))
+    row = compare(m, "a", "b")["i"]
+    assert (row.status, row.a_points, row.a_constructed, row.b_points) == (
+        "disputed", (), ("c",), ("o",))
+    assert compare(m, "a", "b").to_records()[0]["constructed"] == ["c"]
+    assert "0 (+1)" in compare(m, "a", "b").to_text()
+
+
+def test_a_condition_needs_an_agreement() -> None:
+    with pytest.raises(argmap.ValidationError, match="a condition qualifies an agreement"):
+        make_map([{"id": "c", "kind": "claim", "by": "a", "condition": "if"}])
 
 
 def test_compare_needs_two_known_parties() -> None:

@@ -161,8 +161,10 @@ def test_a_map_and_a_digraph_give_the_same_framework(nov29: argmap.ArgumentMap) 
     g.add_nodes_from(f.arguments)
     g.add_edges_from(f.attacks)
     assert sem.framework(g) == f
-    assert sem.grounded_labelling(nov29)["mikoyan-no-one-sided-inspection"] == Label.IN
-    assert sem.grounded_labelling(nov29)["stevenson-own-means"] == Label.OUT
+    # Stevenson's "we have no other choice" answers "one-sided inspection is impossible"
+    assert sem.grounded_labelling(nov29)["stevenson-no-other-choice"] == Label.IN
+    assert sem.grounded_labelling(nov29)["mikoyan-no-one-sided-inspection"] == Label.OUT
+    assert sem.grounded_labelling(nov29)["stevenson-own-means"] == Label.IN
     with pytest.raises(TypeError, match="directed graph"):
         sem.framework(nx.Graph())
 

@@ -301,7 +301,7 @@ def load(
 
     Examples
     --------
-    >>> m = argmap.load(data_dir / "1962-11-29-new-york.yaml")
+    >>> m = argmap.load(data_dir / "1962-11-28-new-york.yaml")
     >>> m.party("ussr").name
     'Soviet Union'
     """

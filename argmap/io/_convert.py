@@ -105,6 +105,18 @@ def _structure_meta(value: object, _: type) -> FrozenDict:
     return freeze_meta(value)
 
 
+def _structure_bool(value: object, _: type) -> bool:
+    if isinstance(value, bool):
+        return value
+    raise TypeError(f"expected true or false, not {describe(value)}")
+
+
+def _structure_ranges(value: object, _: type) -> tuple[tuple[int, int], ...]:
+    from argmap.model import _line_ranges
+
+    return _line_ranges(value)
+
+
 def field_names(cls: type) -> list[str]:
     """Return the keys a file may use for *cls*."""
     return [a.name for a in attrs.fields(cls)]
@@ -117,6 +129,11 @@ def _make_converter() -> cattrs.Converter:
     conv.register_structure_hook(Kind, _structure_kind)
     conv.register_structure_hook(datetime.date, _structure_date)
     conv.register_structure_hook(FrozenDict, _structure_meta)
+    conv.register_structure_hook(bool, _structure_bool)
+    conv.register_structure_hook_func(
+        lambda t: t == tuple[tuple[int, int], ...], _structure_ranges)
+    conv.register_unstructure_hook_func(
+        lambda t: t == tuple[tuple[int, int], ...], lambda v: [list(r) for r in v])
     conv.register_unstructure_hook(FrozenDict, thaw)
     conv.register_unstructure_hook(Kind, lambda k: k.value)
     conv.register_unstructure_hook(datetime.date, lambda d: d)

@@ -291,6 +291,7 @@ class _Reader:
                 "id": pid, "by": by, "text": str(node["text"]), "kind": saved.get("kind"),
                 "issue": saved.get("issue"), "quote": saved.get("quote"), "note": saved.get("note"),
                 "on_behalf_of": saved.get("on_behalf_of"), "meta": meta, **linked,
+                **{k: saved[k] for k in _SIDE_POINT_KEYS if k in saved},
             })
             party_of_speaker.setdefault(by, by)
         party_of = {p["id"]: party_of_speaker.get(p["by"], p["by"]) for p in points}
@@ -465,6 +466,10 @@ def _snode(snodes: Mapping[str, Any], sid: str, kind: str) -> dict[str, Any]:
     text = kept.pop("text", "Default Conflict" if kind == "CA" else "Default Inference"
                     if kind == "RA" else kind)
     return {"text": text, **kept}
+
+
+#: Point fields AIF has no place for, read back from argmap's side block as they were written.
+_SIDE_POINT_KEYS: Final = ("restates", "answers", "revises", "condition", "constructed")
 
 
 def _side_block(amap: ArgumentMap) -> dict[str, Any]:

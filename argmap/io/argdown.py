@@ -49,10 +49,10 @@ What it reads, and what each thing becomes:
 
 The data key ``argmap`` carries what format 1 has and Argdown has not: ``kind``,
 ``by`` (an actor), ``on_behalf_of``, ``quote``, ``note``, ``agrees`` (point ids),
-``restates``, ``answers``, ``meta`` and, when folding whitespace would change it,
-``text``. :func:`dumps_argdown` writes these, so that argmap → Argdown → argmap gives
-the same points, relations, parties and issues (a point with no issue of its own is
-written before the first heading).
+``restates``, ``answers``, ``revises``, ``condition``, ``constructed``, ``meta`` and,
+when folding whitespace would change it, ``text``. :func:`dumps_argdown` writes these,
+so that argmap → Argdown → argmap gives the same points, relations, parties and issues
+(a point with no issue of its own is written before the first heading).
 """
 
 from __future__ import annotations
@@ -113,7 +113,7 @@ _SYMBOLS: Final = {
     "><": ("contradiction", True),
 }
 _ARGMAP_KEYS: Final = ("kind", "by", "on_behalf_of", "quote", "note", "agrees", "restates",
-                       "answers", "meta", "text")
+                       "answers", "revises", "condition", "constructed", "meta", "text")
 
 
 # --- the parsed document -----------------------------------------------------------------
@@ -799,7 +799,9 @@ class _Reader:
             "attacks": attacks, "supports": supports, "agrees": list(fields.get("agrees") or ()),
             "restates": list(fields.get("restates") or ()),
             "answers": list(fields.get("answers") or ()),
+            "revises": list(fields.get("revises") or ()),
             "text": fields.get("text") or text, "quote": fields.get("quote"),
+            "condition": fields.get("condition"), "constructed": fields.get("constructed", False),
             "note": fields.get("note"), "meta": meta,
         }
 
@@ -1144,10 +1146,12 @@ class _Writer:
                 data[self.party_key] = party
         if point.kind.value != self.derived[point.id]:
             fields["kind"] = point.kind.value
-        for name in ("on_behalf_of", "quote", "note"):
+        for name in ("on_behalf_of", "quote", "condition", "note"):
             if getattr(point, name) is not None:
                 fields[name] = getattr(point, name)
-        for name in ("agrees", "restates", "answers"):
+        if point.constructed:
+            fields["constructed"] = True
+        for name in ("agrees", "restates", "answers", "revises"):
             if getattr(point, name):
                 fields[name] = list(getattr(point, name))
         meta = {k: v for k, v in thaw(point.meta).items() if k != "argdown"}

@@ -3,10 +3,10 @@
 ```yaml
 argmap-case: 1
 id: 1962-cuba
-title: The settlement of the Cuban missile crisis, 30 October - 29 November 1962
+title: Settling the Cuban missile crisis, 30 October - 28 November 1962
 maps:                       # relative to this file, in date order
   - 1962-10-30-moscow.yaml
-  - 1962-11-29-new-york.yaml
+  - 1962-11-28-new-york.yaml
 ```
 
 Every map stays an ordinary format-1 file: a case only lists them. Loading a
@@ -45,7 +45,7 @@ def load_case(path: str | Path, *, allow_outside: bool = False) -> Case:
     --------
     >>> case = argmap.load_case(data_dir / "1962-cuba.case.yaml")
     >>> len(case.maps)
-    3
+    6
     """
     from argmap.io import load
 

@@ -33,10 +33,12 @@ def to_networkx(amap: ArgumentMap) -> nx.MultiDiGraph:
     for point in amap.points:
         data = graph.nodes[point.id]
         data["text"] = point.text
-        for key in ("quote", "on_behalf_of", "note"):
+        for key in ("quote", "on_behalf_of", "condition", "note"):
             value = getattr(point, key)
             if value is not None:
                 data[key] = value
+        if point.constructed:
+            data["constructed"] = True
         if data.get("issue") is None:
             data.pop("issue", None)
     return graph

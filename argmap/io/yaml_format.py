@@ -15,7 +15,14 @@ from typing import Any, Final, cast
 import attrs
 import yaml
 
-from argmap._util import FrozenDict, did_you_mean, fold_whitespace, gc_paused
+from argmap._util import (
+    FrozenDict,
+    body_lines,
+    did_you_mean,
+    fold_whitespace,
+    gc_paused,
+    without_footnote_markers,
+)
 from argmap.errors import FormatError, Problem, ValidationError
 from argmap.io._convert import (
     HEADER_FIELDS,
@@ -341,12 +348,23 @@ def _quote_problems(
     text, problems = _source_text(source, base_dir, allow_outside)
     if text is None:
         return problems
-    folded = fold_whitespace(text)
+    lines = body_lines(text, source.body)
+    if source.body and not lines:
+        return [*problems, Problem(
+            f"the body lines {[list(r) for r in source.body]} lie past the end of {source.file} "
+            f"({len(text.splitlines())} lines)", ("source", "body"))]
+    folded = fold_whitespace("\n".join(line for _, line in lines))
+    unmarked: str | None = None
     for i, point in points:
         if point.quote is not None:
             quote = fold_whitespace(point.quote)
-            if quote not in folded:
-                problems.append(Problem(_misquote(quote, folded, source.file), ("points", i, "quote")))
+            if quote in folded:
+                continue
+            if unmarked is None:
+                unmarked = without_footnote_markers(folded)
+            if quote not in unmarked:
+                where = source.file + (" (its body lines)" if source.body else "")
+                problems.append(Problem(_misquote(quote, folded, where), ("points", i, "quote")))
     return problems
 
 
@@ -435,7 +453,8 @@ class _Dumper(_SafeDumper):  # type: ignore[misc, valid-type]
 
 
 def _represent_list(dumper: yaml.SafeDumper, value: list[Any]) -> yaml.Node:
-    flow = bool(value) and all(isinstance(v, str) and len(v) <= 40 for v in value)
+    flow = bool(value) and (all(isinstance(v, str) and len(v) <= 40 for v in value)
+                            or all(type(v) is int for v in value))
     return dumper.represent_sequence("tag:yaml.org,2002:seq", value, flow_style=flow)
 
 

@@ -96,11 +96,20 @@ def _node_label(
         quoted = _lines(f"“{point.quote}”", width)
         body.append(
             "<I>" + "<BR ALIGN='LEFT'/>".join(text(line) for line in quoted) + "</I>")
+    if point.condition:
+        cond = _lines(f"on condition: {point.condition}", width)
+        body.append("<BR ALIGN='LEFT'/>".join(text(line) for line in cond))
     rows = "".join(f"<TR><TD ALIGN='LEFT' BALIGN='LEFT'>{b}</TD></TR>" for b in body)
+    kind = point.kind.value.upper()
+    if point.condition:
+        kind = f"CONDITIONAL {kind}"
+    constructed = (f"<TR><TD ALIGN='LEFT'><FONT POINT-SIZE='10' COLOR='{color}'><I>"
+                   "constructed: its position in the other side's words</I></FONT></TD></TR>"
+                   if point.constructed else "")
     header = (
         f"<TR><TD ALIGN='LEFT'><B>{text(_speaker(amap, point))}</B>"
-        f"<FONT POINT-SIZE='10' COLOR='{color}'>  {point.kind.value.upper()}</FONT>"
-        + (f"  <B>{text(status)}</B>" if status else "") + "</TD></TR>"
+        f"<FONT POINT-SIZE='10' COLOR='{color}'>  {kind}</FONT>"
+        + (f"  <B>{text(status)}</B>" if status else "") + f"</TD></TR>{constructed}"
     )
     return f"<<TABLE BORDER='0' CELLBORDER='0' CELLSPACING='0' CELLPADDING='2'>{header}{rows}</TABLE>>"
 
@@ -442,6 +451,10 @@ def _node_attrs(
         classes.append(f"issue-{issue}")
     if muted:
         classes.append("muted")
+    if point.constructed:
+        classes.append("constructed")
+        if "dashed" not in style:
+            style += ",dashed"
     return {
         "label": _node_label(amap, point, label, wrap, fontcolor if muted else border,
                              str(labelling[point.id]) if labelling and point.id in labelling else None),

@@ -274,7 +274,7 @@ def test_errors_name_the_file_and_line(text: str, line: int, message: str) -> No
 
 
 def test_the_1962_map_goes_through_argdown_and_back(tmp_path: Path) -> None:
-    amap = argmap.datasets.load("1962-11-29-new-york")
+    amap = argmap.datasets.load("1962-11-28-new-york")
     path = amap.save(tmp_path / "telegram.argdown")
     again = argmap.load(path)
     assert {p.id: p for p in again.points} == {p.id: p for p in amap.points}

@@ -27,8 +27,8 @@ def problems(text: str, tmp_path: Path, name: str = "map.yaml") -> list[str]:
 
 def test_the_design_example_loads() -> None:
     m = argmap.load(EXAMPLE)
-    assert m.id == "1962-11-29-new-york"
-    assert m.date == datetime.date(1962, 11, 29)
+    assert m.id == "1962-11-28-new-york"
+    assert m.date == datetime.date(1962, 11, 28)
     assert m.source is not None
     assert m.source.date == datetime.date(1962, 11, 30)
     assert [p.id for p in m.points] == ["us-draft-lapse", "mikoyan-lapse-is-retreat"]
@@ -43,8 +43,8 @@ def test_the_design_example_loads() -> None:
          "@ $.points[1].attacks[0]"),
         ("    kind: objection\n", "    kind: objection\n    atacks: []\n",
          "map.yaml:28:5: unknown key 'atacks' (did you mean 'attacks'?); allowed here: id, kind, "
-         "by, issue, on_behalf_of, attacks, supports, agrees, restates, answers, text, quote, note, "
-         "meta (free-form "
+         "by, issue, on_behalf_of, attacks, supports, agrees, restates, answers, revises, text, quote, "
+         "condition, constructed, note, meta (free-form "
          "data goes under 'meta') @ $.points[1].atacks"),
         ("quote: this is direct retreat", "quote: this is a direct retreat",
          "map.yaml:32:5: quote not found in sources/1962-11-30-telegram-1180.txt (compared with "
@@ -202,7 +202,7 @@ def test_save_writes_the_same_structure_back(tmp_path: Path) -> None:
     }
     yaml_text = (tmp_path / "copy.yaml").read_text()
     assert "  attacks: [us-draft-lapse]\n" in yaml_text
-    assert "date: 1962-11-29\n" in yaml_text
+    assert "date: 1962-11-28\n" in yaml_text
 
 
 def test_save_keeps_meta_everywhere(tmp_path: Path) -> None:
@@ -233,3 +233,31 @@ def test_save_is_atomic_and_keeps_permissions(tmp_path: Path) -> None:
     m.save(target)
     assert target.stat().st_mode & 0o777 == 0o640
     assert [p.name for p in tmp_path.iterdir()] == ["out.yaml"]
+
+
+def test_quotes_are_checked_against_the_body_and_may_drop_footnote_markers(tmp_path: Path) -> None:
+    (tmp_path / "doc.txt").write_text(
+        "A Publisher's Heading\n\nThe letter of October 27(1) said so. Nothing else.\n\n1 See Document 95.\n")
+    def write(quote: str, body: str = "[[3, 3]]") -> Path:
+        path = tmp_path / "m.yaml"
+        path.write_text(dedent(f"""
+            argmap: 1
+            id: m
+            title: M
+            source: {{title: Doc, file: doc.txt, body: {body}, excerpt: the first lines only}}
+            parties: [{{id: a}}]
+            points:
+              - {{id: p, kind: claim, by: a, text: T, quote: "{quote}"}}
+            """))
+        return path
+    m = argmap.load(write("The letter of October 27 said so"))
+    assert m.source is not None
+    assert (m.source.body, m.source.excerpt) == (((3, 3),), "the first lines only")
+    assert argmap.loads(m.dumps(), base_dir=tmp_path) == m
+    argmap.load(write("The letter of October 27(1) said so"))
+    with pytest.raises(argmap.FormatError, match=r"quote not found in doc.txt \(its body lines\)"):
+        argmap.load(write("A Publisher's Heading"))
+    with pytest.raises(argmap.FormatError, match=r"lie past the end of doc\.txt"):
+        argmap.load(write("x", "[[40, 41]]"))
+    with pytest.raises(argmap.FormatError, match=r"first line before last"):
+        argmap.load(write("x", "[[3, 1]]"))

@@ -72,7 +72,7 @@ def test_kinds_differ_by_border(nov29: argmap.ArgumentMap, kind: str, expected: 
     [
         ("mikoyan-lapse-is-retreat", "us-draft-lapse",
          'arrowtail=normal color="#c0392b" dir=back penwidth=2.2 style=solid'),
-        ("stevenson-no-other-choice", "stevenson-own-means",
+        ("stevenson-no-observation-possible", "stevenson-own-means",
          'arrowtail=empty color="#2e7d3e" dir=back penwidth=1.6 style=dashed'),
         ("ussr-assures-finish-quickly", "mccloy-finish-promptly",
          'arrowtail=odot color="#1f5fa8" dir=back penwidth=2.4 style=dotted'),
@@ -90,8 +90,8 @@ def test_relations_differ_by_line_and_arrowhead_and_point_up(
 def test_title_names_date_source_and_series(nov29: argmap.ArgumentMap) -> None:
     src = to_graphviz(nov29).source
     assert "<B>Stevenson, McCloy and Yost meet Mikoyan, Zorin, Kuznetsov and Mendelevich</B>" in src
-    assert "1962-11-29 · Telegram From the Department of State to the Embassy in the Soviet Union" in src
-    assert "Volume XI, Cuban Missile Crisis and Aftermath, Document 220" in src
+    assert "1962-11-28 · Telegram From the Department of State to the Embassy in the Soviet Union" in src
+    assert "Volume XI, Cuban Missile Crisis and Aftermath, ed. Edward C. Keefer" in src
     assert "labelloc=t" in src
     assert "Volume XI" not in to_graphviz(nov29, title=False).source
 
@@ -113,7 +113,7 @@ def test_issue_bands_head_each_issue_in_map_order(nov29: argmap.ArgumentMap) -> 
     src = to_graphviz(nov29).source
     headings = re.findall(r'_issue_(\d+) \[label=<<B>(.*?)</B>>', src)
     assert [title for _, title in headings] == [i.label for i in nov29.issues]
-    assert "Cuba's part in the settlement" in [title for _, title in headings]
+    assert "Castro's five points" in [title for _, title in headings]
     assert "_issue_" not in to_graphviz(nov29, by_issue=False).source
 
 

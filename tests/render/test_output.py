@@ -35,7 +35,7 @@ def test_svg_is_valid_and_holds_every_point(
 
 
 @pytest.mark.parametrize("option", [{"issue": i} for i in
-                                    ("settlement-form", "invasion", "inspection", "cuba-part")]
+                                    ("settlement-form", "invasion", "inspection", "castro-points")]
                          + [{"party": "us"}, {"party": "ussr"}, {"highlight": "unresolved"},
                             {"label": "both"}, {"direction": "LR"}])
 def test_every_filter_and_option_renders(
