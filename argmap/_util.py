@@ -36,11 +36,14 @@ def without_footnote_markers(text: str) -> str:
     return FOOTNOTE_MARKER.sub("", text)
 
 
+def in_line_ranges(line: int, ranges: Sequence[tuple[int, int]]) -> bool:
+    """Return True if *line* lies in one of the inclusive ``(first, last)`` *ranges*, or there are none."""
+    return not ranges or any(first <= line <= last for first, last in ranges)
+
+
 def body_lines(text: str, body: Sequence[tuple[int, int]]) -> list[tuple[int, str]]:
     """Return ``(line number, line)`` for the lines of *text* inside the *body* ranges (all without)."""
-    lines = text.splitlines()
-    return [(n, line) for n, line in enumerate(lines, 1)
-            if not body or any(a <= n <= b for a, b in body)]
+    return [(n, line) for n, line in enumerate(text.splitlines(), 1) if in_line_ranges(n, body)]
 
 
 def did_you_mean(word: str, known: Collection[str]) -> str:

@@ -77,6 +77,16 @@ def load_case(name: str) -> Case:
     return load_case_file(data_dir() / f"{name}{_CASE}")
 
 
+def _current(name: str) -> str:
+    """Return the current name for *name*, warning (at the caller's caller) when it is an old one."""
+    if name in RENAMED:
+        warnings.warn(
+            f"the bundled map {name!r} is now {RENAMED[name]!r} (the meeting was on 28 November "
+            f"1962; see docs/coding.md); load it by its new name", DeprecationWarning, stacklevel=3)
+        return RENAMED[name]
+    return name
+
+
 def path(name: str) -> Path:
     """Return the file of the bundled map *name*.
 
@@ -87,11 +97,7 @@ def path(name: str) -> Path:
     UnknownReferenceError
         If there is no such map; the message lists those there are.
     """
-    if name in RENAMED:
-        warnings.warn(
-            f"the bundled map {name!r} is now {RENAMED[name]!r} (the meeting was on 28 November "
-            f"1962; see docs/coding.md); load it by its new name", DeprecationWarning, stacklevel=3)
-        name = RENAMED[name]
+    name = _current(name)
     known = names()
     if name not in known:
         from argmap._util import did_you_mean
@@ -107,4 +113,4 @@ def load(name: str) -> ArgumentMap:
     """Return the bundled map *name*, its quotes checked against its source."""
     from argmap.io import load as load_file
 
-    return load_file(path(name))
+    return load_file(path(_current(name)))

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, Final
 import attrs
 import networkx as nx
 
-from argmap._util import FrozenDict, did_you_mean, freeze_meta
+from argmap._util import FrozenDict, did_you_mean, freeze_meta, in_line_ranges
 from argmap.errors import Problem, UnknownReferenceError, ValidationError
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -170,7 +170,7 @@ def _optional_date(value: object) -> datetime.date | None:
     raise TypeError(f"expected a date (YYYY-MM-DD), not {type(value).__name__}")
 
 
-def _line_ranges(value: object) -> tuple[tuple[int, int], ...]:
+def line_ranges(value: object) -> tuple[tuple[int, int], ...]:
     if value is None:
         return ()
     if not isinstance(value, list | tuple):
@@ -412,14 +412,14 @@ class Source:
         default=None, converter=_optional_date, kw_only=True)
     relays: str | None = _optional_text()
     body: tuple[tuple[int, int], ...] = attrs.field(
-        default=(), converter=_line_ranges, kw_only=True)
+        default=(), converter=line_ranges, kw_only=True)
     excerpt: str | None = _optional_text()
     meta: FrozenDict = attrs.field(
         factory=FrozenDict, converter=freeze_meta, hash=False, kw_only=True)
 
     def in_body(self, line: int) -> bool:
         """Return True if *line* (from 1) is part of the document (every line, without ``body``)."""
-        return not self.body or any(start <= line <= end for start, end in self.body)
+        return in_line_ranges(line, self.body)
 
 
 def _validate_map(instance: ArgumentMap, attribute: attrs.Attribute[Any], value: object) -> None:

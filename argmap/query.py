@@ -675,14 +675,13 @@ def compare(amap: ArgumentMap, a: str, b: str) -> Comparison:
         raise ValueError(f"compare needs two different parties, got {a!r} twice")
     party_of = amap._index.party_of
     issue_of = amap._index.issues_of
-    by_issue: dict[str | None, dict[str, list[str]]] = defaultdict(lambda: {a: [], b: []})
+    # what each party said on each issue, and its constructed points there, kept apart
+    said: dict[str | None, dict[str, list[str]]] = defaultdict(lambda: {a: [], b: []})
     built: dict[str | None, dict[str, list[str]]] = defaultdict(lambda: {a: [], b: []})
     for point in amap.points:
         party = party_of[point.id]
         if party in (a, b):
-            by_issue[issue_of[point.id]][party].append(point.id)
-            if point.constructed:
-                built[issue_of[point.id]][party].append(point.id)
+            (built if point.constructed else said)[issue_of[point.id]][party].append(point.id)
 
     disputed: set[str | None] = set()
     with gc_paused():
@@ -692,40 +691,33 @@ def compare(amap: ArgumentMap, a: str, b: str) -> Comparison:
         if a in parties and b in parties:
             disputed.add(thread.issue)
     agreed: set[str | None] = set()
-    for point in amap.points:
-        pp = party_of[point.id]
-        if pp not in (a, b):
-            continue
-        other = b if pp == a else a
-        if point.condition is not None:
-            continue
-        for target in point.agrees:
-            if party_of[target] == other:
-                agreed.update((issue_of[point.id], issue_of[target]))
+    for target, agreeing in _agreeing_parties(amap).items():
+        tp = party_of[target]
+        if tp in (a, b):
+            for pid in agreeing.get(b if tp == a else a, ()):
+                agreed.update((issue_of[pid], issue_of[target]))
 
     issues: list[tuple[str | None, str]] = [(i.id, i.label) for i in amap.issues]
-    if None in by_issue:
+    if None in said or None in built:
         issues.append((None, "(no issue)"))
+    empty: dict[str, list[str]] = {a: [], b: []}
     rows = []
     for issue, title in issues:
-        points: dict[str, list[str]] = by_issue.get(issue, {a: [], b: []})
+        own, other = said.get(issue, empty), built.get(issue, empty)
+        has_a, has_b = bool(own[a] or other[a]), bool(own[b] or other[b])
         status: IssueStatus
         if issue in disputed:
             status = "disputed"
         elif issue in agreed:
             status = "agreed"
-        elif points[a] and points[b]:
+        elif has_a and has_b:
             status = "unengaged"
-        elif points[a] or points[b]:
+        elif has_a or has_b:
             status = "one-sided"
         else:
             status = "silent"
-        constructed: dict[str, list[str]] = built.get(issue, {a: [], b: []})
-        rows.append(IssueComparison(
-            issue, title, status,
-            tuple(p for p in points[a] if p not in constructed[a]),
-            tuple(p for p in points[b] if p not in constructed[b]),
-            tuple(constructed[a]), tuple(constructed[b])))
+        rows.append(IssueComparison(issue, title, status, tuple(own[a]), tuple(own[b]),
+                                    tuple(other[a]), tuple(other[b])))
     return Comparison(amap.id, a, b, tuple(rows))
 
 

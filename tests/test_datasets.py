@@ -25,9 +25,14 @@ def test_names_and_load() -> None:
 
 
 def test_the_old_name_of_the_1180_map_loads_with_a_deprecation_warning() -> None:
-    with pytest.warns(DeprecationWarning, match="'1962-11-29-new-york' is now '1962-11-28-new-york'"):
+    renamed = "'1962-11-29-new-york' is now '1962-11-28-new-york'"
+    with pytest.warns(DeprecationWarning, match=renamed) as caught:
         m = argmap.datasets.load("1962-11-29-new-york")
     assert m.id == "1962-11-28-new-york"
+    assert [w.filename for w in caught] == [__file__]  # the warning names the user's line
+    with pytest.warns(DeprecationWarning, match=renamed) as caught:
+        assert argmap.datasets.path("1962-11-29-new-york").name == "1962-11-28-new-york.yaml"
+    assert [w.filename for w in caught] == [__file__]
 
 
 def test_bundled_maps_load_from_an_installed_wheel(tmp_path: Path) -> None:

@@ -22,7 +22,7 @@ from cattrs.gen import make_dict_unstructure_fn
 
 from argmap._util import FrozenDict, did_you_mean, freeze_meta, thaw
 from argmap.errors import Problem
-from argmap.model import Actor, ArgumentMap, Issue, Kind, Party, Point, Source
+from argmap.model import Actor, ArgumentMap, Issue, Kind, Party, Point, Source, line_ranges
 
 Path = tuple[str | int, ...]
 
@@ -112,9 +112,7 @@ def _structure_bool(value: object, _: type) -> bool:
 
 
 def _structure_ranges(value: object, _: type) -> tuple[tuple[int, int], ...]:
-    from argmap.model import _line_ranges
-
-    return _line_ranges(value)
+    return line_ranges(value)
 
 
 def field_names(cls: type) -> list[str]:

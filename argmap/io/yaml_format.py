@@ -348,11 +348,13 @@ def _quote_problems(
     text, problems = _source_text(source, base_dir, allow_outside)
     if text is None:
         return problems
-    lines = body_lines(text, source.body)
-    if source.body and not lines:
+    count = len(text.splitlines())
+    beyond = [list(r) for r in source.body if r[1] > count]
+    if beyond:
         return [*problems, Problem(
-            f"the body lines {[list(r) for r in source.body]} lie past the end of {source.file} "
-            f"({len(text.splitlines())} lines)", ("source", "body"))]
+            f"the body lines {', '.join(map(str, beyond))} lie past the end of {source.file} "
+            f"({count} lines): give the first and last line of the document", ("source", "body"))]
+    lines = body_lines(text, source.body)
     folded = fold_whitespace("\n".join(line for _, line in lines))
     unmarked: str | None = None
     for i, point in points:

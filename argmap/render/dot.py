@@ -153,6 +153,10 @@ def _as_tuple(value: str | Iterable[str] | None) -> tuple[str, ...]:
     return tuple(value)
 
 
+#: Characters per line of the citation under a diagram's title.
+_CITE_WIDTH: Final = 120
+
+
 def _title_label(amap: ArgumentMap) -> str:
     lines = [f"<FONT POINT-SIZE='22'><B>{text(amap.title)}</B></FONT>"]
     sub = []
@@ -164,7 +168,9 @@ def _title_label(amap: ArgumentMap) -> str:
         lines.append(f"<FONT POINT-SIZE='14'>{text(' · '.join(sub))}</FONT>")
     if amap.source is not None and (amap.source.series or amap.source.citation):
         cite = amap.source.series or amap.source.citation or ""
-        lines.append(f"<FONT POINT-SIZE='11'>{text(cite)}</FONT>")
+        # wrapped, so that a full citation does not make the diagram wider than its title
+        wrapped = "<BR/>".join(text(line) for line in _lines(cite, _CITE_WIDTH))
+        lines.append(f"<FONT POINT-SIZE='11'>{wrapped}</FONT>")
     return "<" + "<BR/>".join(lines) + ">"
 
 
@@ -443,7 +449,7 @@ def _node_attrs(
     fontcolor = palette.text
     if muted:
         fill, border, fontcolor = palette.muted_fill, palette.muted_line, palette.muted_text
-    if context and "dashed" not in style:
+    if (context or point.constructed) and "dashed" not in style:
         style += ",dashed"
     issue = amap._index.issues_of[point.id]
     classes = ["point", f"kind-{point.kind.value}", f"party-{amap._index.party_of[point.id]}"]
@@ -453,8 +459,6 @@ def _node_attrs(
         classes.append("muted")
     if point.constructed:
         classes.append("constructed")
-        if "dashed" not in style:
-            style += ",dashed"
     return {
         "label": _node_label(amap, point, label, wrap, fontcolor if muted else border,
                              str(labelling[point.id]) if labelling and point.id in labelling else None),

@@ -259,5 +259,8 @@ def test_quotes_are_checked_against_the_body_and_may_drop_footnote_markers(tmp_p
         argmap.load(write("A Publisher's Heading"))
     with pytest.raises(argmap.FormatError, match=r"lie past the end of doc\.txt"):
         argmap.load(write("x", "[[40, 41]]"))
+    past = r"body lines \[3, 9\] lie past the end of doc\.txt \(5 lines\)"
+    with pytest.raises(argmap.FormatError, match=past):
+        argmap.load(write("x", "[[1, 1], [3, 9]]"))
     with pytest.raises(argmap.FormatError, match=r"first line before last"):
         argmap.load(write("x", "[[3, 1]]"))
