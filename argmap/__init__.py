@@ -2,7 +2,8 @@
 
 The public API is what this module exports; everything else is private or
 lives in a documented submodule (:mod:`argmap.query`, :mod:`argmap.render`,
-:mod:`argmap.semantics`, :mod:`argmap.datasets`).
+:mod:`argmap.semantics`, :mod:`argmap.datasets`); :func:`agreement` and
+:func:`coverage` check a coding against a second coder's and against its source.
 
 Examples
 --------
@@ -16,13 +17,16 @@ from __future__ import annotations
 from importlib.metadata import PackageNotFoundError, version
 
 from argmap import datasets, query, render, semantics
+from argmap.agreement import Agreement, agreement
 from argmap.case import Case, diff
+from argmap.coverage import Coverage, coverage
 from argmap.errors import (
     ArgmapError,
     FormatError,
     MissingDependencyError,
     Problem,
     RenderError,
+    SourceError,
     UnknownReferenceError,
     UnsupportedFormatError,
     ValidationError,
@@ -47,9 +51,11 @@ except PackageNotFoundError:  # pragma: no cover - running from a bare checkout
 
 __all__ = [
     "Actor",
+    "Agreement",
     "ArgmapError",
     "ArgumentMap",
     "Case",
+    "Coverage",
     "FormatError",
     "Issue",
     "Kind",
@@ -60,10 +66,13 @@ __all__ = [
     "Relation",
     "RenderError",
     "Source",
+    "SourceError",
     "UnknownReferenceError",
     "UnsupportedFormatError",
     "ValidationError",
     "__version__",
+    "agreement",
+    "coverage",
     "datasets",
     "diff",
     "dumps",

@@ -193,6 +193,54 @@ def compare(file: Path, a: str, b: str, as_json: bool, as_csv: bool) -> None:
         click.echo(result.to_text(_width()))
 
 
+@main.command()
+@click.argument("a", type=_FILE)
+@click.argument("b", type=_FILE)
+@click.option("--parties", nargs=2, metavar="P Q", default=None,
+              help="The two parties whose issue statuses are compared (default: A's first two).")
+@_output_options
+@_reports_errors
+def agree(a: Path, b: Path, parties: tuple[str, str] | None, as_json: bool, as_csv: bool) -> None:
+    """Compare two codings A and B of the same source: aligned points and agreement.
+
+    Points are aligned by where their quotes lie in the source. For the words
+    coded, and for kind, speaker, party, on-behalf-of and issue over aligned
+    points, it prints percent agreement and Krippendorff's alpha; then the
+    relations each coding shares with the other, and each issue's status and
+    each unresolved thread in both (docs/agreement.md).
+    """
+    _check_exclusive(as_json, as_csv)
+    first, second = _load(a), _load(b)
+    if parties:
+        for amap in (first, second):
+            _check_ids(amap, "parties", parties, [p.id for p in amap.parties])
+    result = argmap.agreement(first, second, parties)
+    if as_json:
+        click.echo(json.dumps(result.to_json(), indent=2, ensure_ascii=False))
+    elif as_csv:
+        _print_records(result.to_records(), result.COLUMNS, False)
+    else:
+        click.echo(result.to_text(_width()))
+
+
+@main.command()
+@click.argument("file", type=_FILE)
+@click.option("--all", "everything", is_flag=True, help="List every sentence, not only those not quoted.")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON (docs/agreement.md).")
+@_reports_errors
+def coverage(file: Path, everything: bool, as_json: bool) -> None:
+    """Print how much of its source a map quotes, and the sentences no point quotes.
+
+    The source's body (source.body, or the whole file) is split into sentences;
+    each is listed with its line and the points whose quotes share text with it.
+    """
+    result = argmap.coverage(_load(file))
+    if as_json:
+        click.echo(json.dumps(result.to_json(), indent=2, ensure_ascii=False))
+    else:
+        click.echo(result.to_text(_width(), everything=everything))
+
+
 def _render_options(func: F) -> F:
     options = [
         click.option("--theme", type=click.Choice(sorted(THEMES)), default="color",

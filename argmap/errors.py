@@ -16,6 +16,7 @@ __all__ = [
     "MissingDependencyError",
     "Problem",
     "RenderError",
+    "SourceError",
     "UnknownReferenceError",
     "UnsupportedFormatError",
     "ValidationError",
@@ -136,6 +137,16 @@ class UnsupportedFormatError(ArgmapError, ValueError):
     """A file name or format name that argmap cannot read or write.
 
     .. versionadded:: 0.1
+    """
+
+
+class SourceError(ArgmapError, ValueError):
+    """A map's source text is missing, or is not the text another map codes.
+
+    Raised by :func:`argmap.coverage` and :func:`argmap.agreement`, which read
+    the source a map quotes.
+
+    .. versionadded:: 0.2
     """
 
 

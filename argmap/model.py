@@ -396,9 +396,15 @@ class Source:
         page text; written ``body: [[7, 15]]``. Coverage counts only these lines.
     excerpt : str, optional
         Set where *file* holds only part of the document: what part, and why.
+    text : str, optional
+        The text of *file*, as the loader read it to check the quotes; None for
+        a source built in code or read from a format that holds no text. It is
+        never written to a map file (*file* names it) and takes no part in
+        comparing sources. :func:`argmap.coverage`, :func:`argmap.agreement`
+        and the page's source view read it.
 
     .. versionadded:: 0.1
-    .. versionchanged:: 0.2 ``accessed``, ``relays``, ``body`` and ``excerpt``.
+    .. versionchanged:: 0.2 ``accessed``, ``relays``, ``body``, ``excerpt`` and ``text``.
     """
 
     title: str = attrs.field(validator=_check_text)
@@ -416,6 +422,9 @@ class Source:
     excerpt: str | None = _optional_text()
     meta: FrozenDict = attrs.field(
         factory=FrozenDict, converter=freeze_meta, hash=False, kw_only=True)
+    text: str | None = attrs.field(
+        default=None, eq=False, hash=False, repr=False, kw_only=True, metadata={"in_files": False},
+        validator=attrs.validators.optional(attrs.validators.instance_of(str)))
 
     def in_body(self, line: int) -> bool:
         """Return True if *line* (from 1) is part of the document (every line, without ``body``)."""

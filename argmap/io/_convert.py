@@ -18,7 +18,7 @@ from cattrs.errors import (
     ForbiddenExtraKeysError,
     IterableValidationError,
 )
-from cattrs.gen import make_dict_unstructure_fn
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from argmap._util import FrozenDict, did_you_mean, freeze_meta, thaw
 from argmap.errors import Problem
@@ -116,8 +116,8 @@ def _structure_ranges(value: object, _: type) -> tuple[tuple[int, int], ...]:
 
 
 def field_names(cls: type) -> list[str]:
-    """Return the keys a file may use for *cls*."""
-    return [a.name for a in attrs.fields(cls)]
+    """Return the keys a file may use for *cls* (not :attr:`Source.text`, which files never hold)."""
+    return [a.name for a in attrs.fields(cls) if a.metadata.get("in_files", True)]
 
 
 def _make_converter() -> cattrs.Converter:
@@ -137,6 +137,9 @@ def _make_converter() -> cattrs.Converter:
     conv.register_unstructure_hook(datetime.date, lambda d: d)
     for cls in (Party, Actor, Issue, Point, Source):
         conv.register_unstructure_hook(cls, _ordered(cls, conv))
+    conv.register_structure_hook(Source, make_dict_structure_fn(  # a file never gives the text
+        Source, conv, text=override(omit=True), _cattrs_forbid_extra_keys=True,
+        _cattrs_detailed_validation=True))
     return conv
 
 

@@ -340,14 +340,10 @@ def _misquote(quote: str, folded_source: str, file: str) -> str:
 
 
 def _quote_problems(
-    points: Iterable[tuple[int, Point]], source: Source | None,
-    base_dir: Path | None, allow_outside: bool,
+    points: Iterable[tuple[int, Point]], source: Source, text: str,
 ) -> list[Problem]:
-    if source is None or source.file is None:
-        return []
-    text, problems = _source_text(source, base_dir, allow_outside)
-    if text is None:
-        return problems
+    assert source.file is not None
+    problems: list[Problem] = []
     count = len(text.splitlines())
     beyond = [list(r) for r in source.body if r[1] > count]
     if beyond:
@@ -391,7 +387,12 @@ def build_map(
         problems += source_problems
     items, item_problems, broken = _sections(data)
     problems += item_problems
-    problems += _quote_problems(items["points"], source, base_dir, allow_outside)
+    if source is not None and source.file is not None:
+        text, source_problems = _source_text(source, base_dir, allow_outside)
+        problems += source_problems
+        if text is not None:
+            problems += _quote_problems(items["points"], source, text)
+            source = attrs.evolve(source, text=text)
     amap = None
     if item_problems:
         problems += map_problems(
