@@ -34,7 +34,8 @@ outcomes
     What a reader concludes from each coding: per issue, the status
     :func:`argmap.query.compare` gives between two parties; and each unresolved
     thread or pending proposal, matched through the alignment of its root,
-    with its status and last word.
+    with its status and last word. Both are read off each whole map; issues
+    and threads with no point in the part both code are left out.
 """
 
 from __future__ import annotations
@@ -42,7 +43,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar, Final
 
 import attrs
@@ -55,7 +56,7 @@ from argmap.errors import MissingDependencyError, SourceError
 from argmap.model import ArgumentMap, Relation
 
 if TYPE_CHECKING:  # pragma: no cover
-    from argmap.query import Comparison
+    from argmap.query import Comparison, IssueComparison
 
 __all__ = [
     "AlignedPair",
@@ -460,35 +461,46 @@ class _Coding:
 
 
 def _aligned(a: _Coding, b: _Coding, placed_a: Iterable[str], placed_b: Iterable[str]) -> list[AlignedPair]:
-    """Return the maximum-overlap one-to-one pairing, in A's file order."""
-    graph = nx.Graph()
+    """Return the maximum-overlap one-to-one pairing, in A's file order.
+
+    Shared characters decide. Equal overlaps (one coder's sentence holding two
+    of the other's points) are decided, in turn, by: the same id; the same
+    place among points that share one span; the closer boundaries; file order.
+    Every edge weight is a distinct integer, so the matching does not depend on
+    the order in which the graph is walked.
+    """
+    placed_a = list(placed_a)
     b_sorted = sorted(placed_b, key=lambda pid: b.spans[pid])
     b_starts = [b.spans[pid][0] for pid in b_sorted]
     b_longest = max((e - s for s, e in b.spans.values()), default=0)
-    placed_a = list(placed_a)
-    # Overlap decides; among equal overlaps (two coders quoting one sentence for two points) the
-    # same id, then the same place among the points that share the span, breaks the tie.
-    scale = 2 * (len(placed_a) + len(b_sorted)) + 1
     ordinal_a, ordinal_b = _ordinals(a, placed_a), _ordinals(b, b_sorted)
-    for pa in placed_a:
+    rank_b = {pid: i for i, pid in enumerate(b_sorted)}
+    length = len(a.text.whole.text) + 1
+    orders = len(placed_a) * len(b_sorted) + 1
+    graph = nx.Graph()
+    for i, pa in enumerate(placed_a):
         sa = a.spans[pa]
         first = bisect.bisect_left(b_starts, sa[0] - b_longest)
         for pb in b_sorted[first:bisect.bisect_left(b_starts, sa[1])]:
-            shared = overlap(sa, b.spans[pb])
-            if shared:
-                tie = 2 if pa == pb else int(sa == b.spans[pb] and ordinal_a[pa] == ordinal_b[pb])
-                graph.add_edge(("a", pa), ("b", pb), weight=shared * scale + tie)
+            sb = b.spans[pb]
+            shared = overlap(sa, sb)
+            if not shared:
+                continue
+            tie = 2 if pa == pb else int(sa == sb and ordinal_a[pa] == ordinal_b[pb])
+            distance = abs(sa[0] - sb[0]) + abs(sa[1] - sb[1])
+            order = orders - 1 - (i * len(b_sorted) + rank_b[pb])
+            weight = ((shared * 3 + tie) * 2 * length + (2 * length - 1 - distance)) * orders + order
+            graph.add_edge(("a", pa), ("b", pb), weight=weight)
     pairs = []
-    for component in nx.connected_components(graph):
-        matched = nx.max_weight_matching(graph.subgraph(component))
-        for u, v in matched:
+    for component in sorted(nx.connected_components(graph), key=lambda c: sorted(c)):
+        for u, v in sorted(nx.max_weight_matching(graph.subgraph(component))):
             (_, pa), (_, pb) = (u, v) if u[0] == "a" else (v, u)
             sa, sb = a.spans[pa], b.spans[pb]
             shared = overlap(sa, sb)
             union = max(sa[1], sb[1]) - min(sa[0], sb[0])
             pairs.append(AlignedPair(pa, pb, shared, shared / union))
-    order = {p.id: i for i, p in enumerate(a.amap.points)}
-    return sorted(pairs, key=lambda p: order[p.a])
+    order_a = {p.id: i for i, p in enumerate(a.amap.points)}
+    return sorted(pairs, key=lambda p: order_a[p.a])
 
 
 def _ordinals(coding: _Coding, placed: Iterable[str]) -> dict[str, int]:
@@ -583,33 +595,44 @@ def _relations(a: ArgumentMap, b: ArgumentMap, pairs: Sequence[AlignedPair]) -> 
     return out
 
 
-def _issue_outcomes(ca: Comparison, cb: Comparison,
-                    issue_map: dict[str | None, str | None]) -> list[IssueOutcome]:
-    """Pair each of A's issues with the issue of B it is read as; B's unpaired issues follow."""
-    b_status = {row.issue: row.status for row in cb}
+def _issue_outcomes(ca: Comparison, cb: Comparison, issue_map: dict[str | None, str | None],
+                    coded: Callable[[IssueComparison, str], bool]) -> list[IssueOutcome]:
+    """Pair each of A's issues with the issue of B it is read as; B's unpaired issues follow.
+
+    Issues with no point in the part both maps code (``coded`` is false) are left out.
+    """
+    b_status = {row.issue: row.status for row in cb if coded(row, "b")}
     issues, seen = [], set()
     for row in ca:
+        if not coded(row, "a"):
+            continue
         mapped = issue_map.get(row.issue)
         if row.issue in issue_map and mapped in b_status:
             seen.add(mapped)
             issues.append(IssueOutcome(row.issue, mapped, row.status, b_status[mapped]))
         else:
             issues.append(IssueOutcome(row.issue, None, row.status, None))
-    issues += [IssueOutcome(None, row.issue, None, row.status) for row in cb if row.issue not in seen]
+    issues += [IssueOutcome(None, row.issue, None, status)
+               for row in cb if row.issue not in seen and (status := b_status.get(row.issue))]
     return issues
 
 
 def _outcomes(
     a: ArgumentMap, b: ArgumentMap, pairs: Sequence[AlignedPair], issue_map: dict[str | None, str | None],
-    parties: tuple[str, str] | None,
+    parties: tuple[str, str] | None, outside: Mapping[str, set[str]],
 ) -> tuple[list[IssueOutcome], list[ThreadOutcome]]:
+    """Return the issue and thread outcomes, leaving out what lies outside the part both code."""
     from argmap.query import compare, unresolved
+
+    def coded(row: IssueComparison, side: str) -> bool:
+        points = (*row.a_points, *row.b_points, *row.a_constructed, *row.b_constructed)
+        return any(p not in outside[side] for p in points)
 
     issues: list[IssueOutcome] = []
     if parties is not None:
-        issues = _issue_outcomes(compare(a, *parties), compare(b, *parties), issue_map)
-    ta = {t.root: t for t in unresolved(a)}
-    tb = {t.root: t for t in unresolved(b)}
+        issues = _issue_outcomes(compare(a, *parties), compare(b, *parties), issue_map, coded)
+    ta = {t.root: t for t in unresolved(a) if t.root not in outside["a"]}
+    tb = {t.root: t for t in unresolved(b) if t.root not in outside["b"]}
     to_b = {p.a: p.b for p in pairs}
     threads, matched = [], set()
     for root, t in ta.items():
@@ -676,7 +699,8 @@ def agreement(a: ArgumentMap, b: ArgumentMap, parties: Sequence[str] | None = No
     paired_a, paired_b = {p.a for p in pairs}, {p.b for p in pairs}
     chosen = _parties(a, b, parties)
     issue_map = _issue_map(a, b, pairs)
-    issues, threads = _outcomes(a, b, pairs, issue_map, chosen)
+    outside = {"a": set(ca.spans) - set(placed_a), "b": set(cb.spans) - set(placed_b)}
+    issues, threads = _outcomes(a, b, pairs, issue_map, chosen, outside)
     return Agreement(
         a.id, b.id, ca.text.name, tuple(pairs),
         tuple(pid for pid in placed_a if pid not in paired_a),
