@@ -23,13 +23,14 @@ quoted
 from __future__ import annotations
 
 import bisect
+import textwrap
 from collections.abc import Iterator
 from typing import Any, ClassVar
 
 import attrs
 
 from argmap._source import SourceText, covered, overlap
-from argmap._table import TableMixin, cell_text, format_table
+from argmap._table import TableMixin, format_table
 from argmap.model import ArgumentMap
 
 __all__ = ["Coverage", "SentenceCoverage", "coverage"]
@@ -154,8 +155,16 @@ class Coverage(TableMixin):
         """Return the summary and a table of the uncovered sentences (of all, with *everything*)."""
         out = self.caption
         if everything:
-            rows = [[_lines(s), cell_text(s.points) or "-", s.text] for s in self.sentences]
-            out += "\n\nEvery sentence:\n" + format_table(rows, ["LINE", "POINTS", "SENTENCE"], width)
+            out += "\n\nEvery sentence, and the points that quote it:"
+            number_width = len(str(len(self)))
+            line_width = max((len(_lines(s)) for s in self.sentences), default=1)
+            for s in self.sentences:
+                head = f"{s.number:>{number_width}}  line {_lines(s):<{line_width}}  "
+                indent = " " * len(head)
+                quoted = "<- " + (", ".join(s.points) if s.points else "(not quoted)")
+                out += "\n" + textwrap.fill(s.text, width, initial_indent=head, subsequent_indent=indent)
+                out += "\n" + textwrap.fill(quoted, width, initial_indent=indent,
+                                            subsequent_indent=indent + "   ", break_on_hyphens=False)
         elif self.uncovered:
             rows = [[_lines(s), s.text] for s in self.uncovered]
             out += "\n\nNot quoted:\n" + format_table(rows, ["LINE", "SENTENCE"], width)

@@ -234,3 +234,61 @@ def test_render_with_the_grounded_labelling(runner: CliRunner, tmp_path: Path) -
     source = out.read_text()
     assert "<B>OUT</B>" in source
     assert "acceptability labelling" in source
+
+
+CODER_B = Path(__file__).resolve().parents[1] / "examples" / "two-coders" / "1180-coder-b.yaml"
+
+
+def test_agree_prints_the_report_json_and_csv(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["agree", str(BUNDLED), str(BUNDLED)])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0] == ("A = 1962-11-28-new-york, B = 1962-11-28-new-york: 46 aligned points; "
+                        "0 of A's and 0 of B's without a counterpart")
+    assert lines[4].split() == ["unitizing", "(words)", "700", "700", "100.0%", "1.000"]
+    as_json = json.loads(runner.invoke(main, ["agree", str(BUNDLED), str(CODER_B), "--json"]).stdout)
+    assert as_json["b"] == "1180-coder-b"
+    assert len(as_json["alignment"]["pairs"]) == 17
+    assert {c["category"]: c["pairs"] for c in as_json["categories"]}["kind"] == 17
+    csv_out = runner.invoke(main, ["agree", str(BUNDLED), str(CODER_B), "--csv"]).stdout
+    assert csv_out.splitlines()[0] == "measure,units,agreeing,percent,alpha"
+    assert csv_out.splitlines()[2].startswith("kind,17,7,41.2,")
+
+
+def test_agree_refuses_two_different_documents(runner: CliRunner) -> None:
+    other = argmap.datasets.path("1962-11-05-new-york")
+    result = runner.invoke(main, ["agree", str(BUNDLED), str(other)])
+    assert result.exit_code == 1
+    assert result.stderr.startswith(
+        "Error: 1962-11-28-new-york and 1962-11-05-new-york quote different texts: "
+        "sources/1962-11-30-deptel-1180.txt and sources/1962-11-06-usun-telegram-1642.txt part at line 2")
+    result = runner.invoke(main, ["agree", str(BUNDLED), str(other), "--json"])
+    assert result.exit_code == 1
+    assert "quote different texts" in json.loads(result.stderr)["error"]
+    result = runner.invoke(main, ["agree", str(BUNDLED), str(BUNDLED), "--parties", "us", "uk"])
+    assert result.exit_code == 2
+    assert "has no parties 'uk'" in result.stderr
+
+
+def test_coverage_lists_what_no_point_quotes(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(main, ["coverage", str(BUNDLED)])
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[0] == ("27 of 31 sentences (87.1%) and 657 of 700 words (93.9%) of "
+                        "sources/1962-11-30-deptel-1180.txt are quoted in 1962-11-28-new-york")
+    assert lines[-1].split() == ["9", "Raised", "several", "objections", "to", "US", "draft", "declaration."]
+    data = json.loads(runner.invoke(main, ["coverage", str(BUNDLED), "--json"]).stdout)
+    assert (data["sentences"], data["covered_sentences"]) == (31, 27)
+    assert data["items"][3]["points"] == ["mikoyan-anxious-to-terminate", "ussr-protocol-best",
+                                          "us-dislikes-protocol", "ussr-accepts-declarations"]
+    every = runner.invoke(main, ["coverage", str(BUNDLED), "--all"]).stdout
+    assert "Every sentence, and the points that quote it:" in every
+    assert len([line for line in every.splitlines() if "  line " in line]) == 31
+    assert "             <- mikoyan-anxious-to-terminate, ussr-protocol-best," in every
+    bare = tmp_path / "bare.yaml"
+    bare.write_text("argmap: 1\nid: bare\ntitle: Bare\nparties: [{id: a}]\n")
+    result = runner.invoke(main, ["coverage", str(bare)])
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "Error: map 'bare' names no source file: give 'source: {title: ..., file: ...}' with the "
+        "document's text beside the map, so that its quotes can be placed\n")
