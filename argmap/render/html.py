@@ -10,16 +10,20 @@ and a Content-Security-Policy forbids the page to load anything.
 
 from __future__ import annotations
 
+import bisect
 import html
+import itertools
 import json
 import re
 from typing import Any, Final
 
 import graphviz
 
+from argmap._source import SourceText, covered
 from argmap.model import ArgumentMap
 from argmap.render.dot import to_graphviz
 from argmap.render.output import pipe
+from argmap.render.themes import Theme, get_theme
 
 __all__ = ["to_html"]
 
@@ -98,7 +102,8 @@ def to_html(amap: ArgumentMap, *, engine: str = "dot", **options: Any) -> str:
     >>> page.startswith("<!DOCTYPE html>") and 'http-equiv="Content-Security-Policy"' in page
     True
     """
-    return page(amap, to_graphviz(amap, **page_options(options)), engine)
+    options = page_options(options)
+    return page(amap, to_graphviz(amap, **options), engine, options.get("theme", "color"))
 
 
 def page_options(options: dict[str, Any]) -> dict[str, Any]:
@@ -108,7 +113,7 @@ def page_options(options: dict[str, Any]) -> dict[str, Any]:
     return options
 
 
-def page(amap: ArgumentMap, dot: graphviz.Digraph, engine: str = "dot") -> str:
+def page(amap: ArgumentMap, dot: graphviz.Digraph, engine: str = "dot", theme: str | Theme = "color") -> str:
     """Return the page of *amap* around the diagram *dot* (see :func:`to_html`)."""
     svg = pipe(dot, "svg", engine).decode("utf-8")
     svg = svg[_SVG_START.search(svg).start():] if _SVG_START.search(svg) else svg  # type: ignore[union-attr]
@@ -119,10 +124,82 @@ def page(amap: ArgumentMap, dot: graphviz.Digraph, engine: str = "dot") -> str:
     subtitle = " · ".join(x for x in (
         amap.date.isoformat() if amap.date else None,
         amap.source.title if amap.source else None) if x)
+    source, source_style = source_view(amap, get_theme(theme))
+    toggle = ('<label><input type="checkbox" id="show-source" checked> source text</label>'
+              if source else "")
     return _TEMPLATE.format(
         csp=e(_CSP), title=e(amap.title), subtitle=e(subtitle), issues=issues, parties=parties,
-        svg=svg, data=_json_for_script(data), script=_SCRIPT, style=_STYLE,
+        svg=svg, data=_json_for_script(data), script=_SCRIPT, style=_STYLE + source_style,
+        source=source, toggle=toggle, has_source=" with-source" if source else "",
     )
+
+
+def source_view(amap: ArgumentMap, theme: Theme) -> tuple[str, str]:
+    """Return the HTML of the source view and its style, or two empty strings without source text.
+
+    The body lines of the source are shown as the file has them. Every quote
+    is a highlight in its party's colour (``<mark data-point=...>``; where
+    quotes overlap, the innermost one's, and ``data-points`` lists them all,
+    innermost first); sentences no point quotes are marked ``class="uncovered"``.
+    """
+    source = amap.source
+    if source is None or source.text is None or source.file is None:
+        return "", ""
+    text = SourceText.of(amap)
+    spans = text.quote_spans(amap)
+    sentences = text.sentences()
+    quoted = covered([(x.start, x.end) for x in sentences], spans.values())
+    sentence_starts = [x.start for x in sentences]
+    quotes = sorted((start, end, pid) for pid, (start, end) in spans.items())
+    quote_starts = [q[0] for q in quotes]
+    longest = max((q[1] - q[0] for q in quotes), default=0)
+    bounds = sorted({x for q in quotes for x in q[:2]} | {x for s in sentences for x in (s.start, s.end)})
+    index = amap._index
+    party_number = {p.id: i for i, p in enumerate(amap.parties)}
+    e = html.escape
+    raw = text.raw
+    out: list[str] = []
+    offset, previous = 0, 0
+    for number, line in enumerate(raw.splitlines(keepends=True), 1):
+        start = offset
+        offset += len(line)
+        if not source.in_body(number):
+            continue
+        if previous and number != previous + 1:
+            out.append('<span class="gap">[\u2026]</span>\n')
+        previous = number
+        end = start + len(line.rstrip("\r\n\v\f\x1c\x1d\x1e\x85\u2028\u2029"))
+        edges = [start, *bounds[bisect.bisect_right(bounds, start):bisect.bisect_left(bounds, end)], end]
+        first = bisect.bisect_left(quote_starts, start - longest)
+        on_line = [q for q in quotes[first:bisect.bisect_left(quote_starts, end)] if q[1] > start]
+        pieces = []
+        for x, y in itertools.pairwise(edges):
+            piece = e(raw[x:y])
+            active = [q for q in on_line if q[0] <= x and y <= q[1]]
+            if active:
+                active.sort(key=lambda q: (q[1] - q[0], -q[0]))  # innermost first
+                inner = active[0][2]
+                party = party_number[index.party_of[inner]]
+                ids = " ".join(q[2] for q in active)
+                piece = (f'<mark class="q p{party}" data-point="{e(inner)}" data-points="{e(ids)}" '
+                         f'tabindex="0" role="button">{piece}</mark>')
+            i = bisect.bisect_right(sentence_starts, x) - 1
+            if i >= 0 and x < sentences[i].end and not quoted[i] and piece.strip():
+                piece = f'<span class="uncovered" title="not quoted by any point">{piece}</span>'
+            pieces.append(piece)
+        out.append(f'<span class="line" data-line="{number}">{"".join(pieces)}</span>\n')
+    legend = "".join(
+        f'<span class="key"><mark class="q p{i}">{e(p.label)}</mark></span>'
+        for i, p in enumerate(amap.parties))
+    style = "".join(
+        f"mark.p{i} {{ background: {theme.party_fill(i)}; "
+        f"border-bottom: 2px solid {theme.party_border(i)}; }}\n" for i in range(len(amap.parties)))
+    view = (
+        f'<section id="source" aria-label="Source text">'
+        f'<p class="source-key">{e(source.file)} \u00b7 quoted by a point: {legend} '
+        f'<span class="key"><span class="uncovered">not quoted</span></span></p>'
+        f'<div class="source-text">{"".join(out)}</div></section>')
+    return view, style
 
 
 _STYLE: Final = """
@@ -135,7 +212,20 @@ header { grid-column: 1 / 3; padding: .6rem 1rem; border-bottom: 1px solid var(-
 header h1 { font-size: 1.15rem; margin: 0; }
 header .sub { color: var(--muted); }
 header label:first-of-type { margin-left: auto; }
-main { overflow: auto; padding: .5rem; }
+.views { display: flex; flex-direction: column; min-height: 0; }
+main { overflow: auto; padding: .5rem; flex: 1 1 0; min-height: 0; }
+.views.with-source main { flex: 3 1 0; }
+#source { flex: 2 1 0; min-height: 0; overflow: auto; border-top: 1px solid var(--line);
+          padding: .4rem 1rem 1rem; }
+.views.hide-source #source { display: none; }
+.source-key { color: var(--muted); font-size: .85rem; margin: .2rem 0 .5rem; }
+.source-key .key { margin-right: .6rem; }
+.source-text { white-space: pre-wrap; font: 15px/1.6 "DejaVu Serif", Georgia, serif; max-width: 60rem; }
+mark.q { color: inherit; cursor: pointer; padding: 0 1px; }
+mark.q.current { outline: 3px solid var(--focus); }
+mark.q:focus { outline: 3px solid var(--focus); }
+.uncovered { text-decoration: underline wavy #b00020; text-underline-offset: 3px; }
+.gap { color: var(--muted); }
 main svg { height: auto; }
 main.fit svg { width: 100%; }
 aside { border-left: 1px solid var(--line); padding: 1rem; overflow: auto; }
@@ -168,10 +258,26 @@ _SCRIPT: Final = """
 
   function el(tag, text) { var x = document.createElement(tag); x.textContent = text; return x; }
 
+  var marks = Array.prototype.slice.call(document.querySelectorAll("mark.q[data-point]"));
+
+  function showQuote(id) {
+    var first = null;
+    marks.forEach(function (m) {
+      var here = m.getAttribute("data-points").split(" ").indexOf(id) >= 0;
+      m.classList.toggle("current", here);
+      if (here && !first) { first = m; }
+    });
+    if (first && first.scrollIntoView) { first.scrollIntoView({block: "nearest", inline: "nearest"}); }
+  }
+
+  var selected = null;
+
   function show(id) {
     var p = data.points[id];
     if (!p) { return; }
+    selected = id;
     nodes.forEach(function (n) { n.classList.toggle("selected", n.id === id); });
+    showQuote(id);
     panel.replaceChildren();
     panel.appendChild(el("h2", p.speaker + " \\u00b7 " + p.kind));
     var dl = document.createElement("dl");
@@ -225,6 +331,28 @@ _SCRIPT: Final = """
   Array.prototype.forEach.call(document.querySelectorAll("svg a"), function (a) {
     a.removeAttribute("href"); a.removeAttribute("xlink:href");
   });
+  marks.forEach(function (m) {
+    function pick(ev) {
+      // the innermost quote's point; clicked again, the next quote that holds these words
+      ev.preventDefault();
+      var ids = m.getAttribute("data-points").split(" "), at = ids.indexOf(selected);
+      var id = at >= 0 ? ids[(at + 1) % ids.length] : m.getAttribute("data-point");
+      var n = document.getElementById(id);
+      show(id);
+      if (n) {
+        n.classList.remove("filtered");
+        if (n.scrollIntoView) { n.scrollIntoView({block: "center", inline: "center"}); }
+      }
+    }
+    m.addEventListener("click", pick);
+    m.addEventListener("keydown", function (ev) { if (ev.key === "Enter" || ev.key === " ") { pick(ev); } });
+  });
+  var sourceToggle = document.getElementById("show-source");
+  if (sourceToggle) {
+    sourceToggle.addEventListener("change", function (ev) {
+      document.getElementById("views").classList.toggle("hide-source", !ev.target.checked);
+    });
+  }
   document.getElementById("fit").addEventListener("change", function (ev) {
     document.getElementById("diagram").classList.toggle("fit", ev.target.checked);
   });
@@ -262,14 +390,19 @@ _TEMPLATE: Final = """<!DOCTYPE html>
   <label>Issue <select id="issue-filter"><option value="">all issues</option>{issues}</select></label>
   <label>Party <select id="party-filter"><option value="">all parties</option>{parties}</select></label>
   <label><input type="checkbox" id="fit" checked> fit to width</label>
+  {toggle}
 </header>
+<div id="views" class="views{has_source}">
 <main id="diagram" class="fit">
 {svg}
 </main>
+{source}
+</div>
 <aside>
   <section id="details" aria-live="polite">
     <p class="hint">Click a point, or move to it with Tab and press Enter, to read who said it,
-    the paraphrase and the telegram's own words.</p>
+    the paraphrase and the telegram's own words. Click a highlight in the source text to find
+    its point.</p>
   </section>
   <h2>Unresolved</h2>
   <ol id="threads" class="threads"></ol>

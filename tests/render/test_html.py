@@ -122,3 +122,93 @@ def test_the_page_is_self_contained(nov29: argmap.ArgumentMap) -> None:
     assert data["points"]["us-draft-lapse"]["issue"] == "Non-invasion obligation"
     hostile = make_map([{"id": "c", "kind": "claim", "by": "a", "text": HOSTILE}]).to_html()
     assert "</script><script>window.pwned" not in hostile
+
+
+def in_view(locator: Any, container: str) -> bool:
+    """True when the element lies inside the visible box of *container*."""
+    return bool(locator.evaluate(
+        "(el, sel) => { const r = el.getBoundingClientRect(), "
+        "c = document.querySelector(sel).getBoundingClientRect(); "
+        "return r.height > 0 && r.top >= c.top - 1 && r.bottom <= c.bottom + 1; }", container))
+
+
+def test_clicking_a_highlight_in_the_source_selects_its_point(
+    page_of: Any, nov29: argmap.ArgumentMap,
+) -> None:
+    page = page_of(nov29)
+    target = point(page, "castro-negotiate-guantanamo")
+    assert not in_view(target, "#diagram")
+    page.locator('#source mark[data-point="castro-negotiate-guantanamo"]').click()
+    assert "selected" in (target.get_attribute("class") or "")
+    assert in_view(target, "#diagram")
+    assert "castro-negotiate-guantanamo" in page.locator("#details").inner_text()
+    assert page.locator("#details blockquote").inner_text() == (
+        "argued US need not at once abandon Guantanamo but should enter into negotiations with Cubans "
+        "about its disposition")
+    assert page.requests == [page.url]
+
+
+def test_clicking_a_point_scrolls_to_its_quote(page_of: Any, nov29: argmap.ArgumentMap) -> None:
+    page = page_of(nov29)
+    quote = page.locator('#source mark[data-point="mccloy-inspect-soviet-ports"]')
+    assert not in_view(quote, "#source")
+    point(page, "mccloy-inspect-soviet-ports").click()
+    assert in_view(quote, "#source")
+    assert quote.get_attribute("class") == "q p0 current"
+    assert page.locator("#source mark.current").count() == 1
+
+
+def test_the_source_view_marks_what_no_point_quotes(page_of: Any, nov29: argmap.ArgumentMap) -> None:
+    page = page_of(nov29)
+    source = page.locator("#source")
+    assert source.is_visible()
+    uncovered = " ".join(source.locator(".uncovered").all_inner_texts())
+    for sentence in argmap.coverage(nov29).uncovered:
+        assert sentence.text in uncovered
+    assert "Raised several objections to US draft declaration." in uncovered
+    assert "Supported multilateral inspection" not in uncovered
+    quoted = {i for m in source.locator("mark[data-point]").all()
+              for i in (m.get_attribute("data-points") or "").split()}
+    assert quoted == {p.id for p in nov29.points}
+    # the colour says the party, and so does the key
+    assert source.locator('mark[data-point="mikoyan-lapse-is-retreat"]').get_attribute("class") == "q p1"
+    assert "Soviet Union" in page.locator(".source-key").inner_text()
+    page.uncheck("#show-source")
+    assert not source.is_visible()
+
+
+def test_a_map_without_source_text_has_no_source_view(page_of: Any) -> None:
+    page = page_of(make_map([{"id": "c", "kind": "claim", "by": "a"}]))
+    assert page.locator("#source").count() == 0
+    assert page.locator("#show-source").count() == 0
+
+
+def test_hostile_source_text_stays_text(page_of: Any, tmp_path: Path) -> None:
+    (tmp_path / "src.txt").write_text(f"Head\n{HOSTILE} and more\n", encoding="utf-8")
+    (tmp_path / "m.yaml").write_text(
+        "argmap: 1\nid: m\ntitle: t\nsource: {title: s, file: src.txt}\nparties: [{id: a}]\n"
+        f"points:\n  - {{id: c, kind: claim, by: a, text: x, quote: {json.dumps(HOSTILE)}}}\n",
+        encoding="utf-8")
+    page = page_of(argmap.load(tmp_path / "m.yaml"))
+    assert page.locator('#source mark[data-point="c"]').inner_text() == HOSTILE
+    assert page.evaluate("window.pwned") is None
+    assert page.requests == [page.url]
+
+
+def test_clicking_a_highlight_again_reaches_the_quotes_around_it(
+    page_of: Any, nov29: argmap.ArgumentMap,
+) -> None:
+    page = page_of(nov29)
+    # "Complained that [there is no word in declaration about subversive activity against Cuba]":
+    # the US draft's silence (constructed) inside Mikoyan's complaint
+    inner = page.locator('#source mark[data-point="us-draft-silent-on-subversion"]')
+    inner.click()
+    assert "selected" in (point(page, "us-draft-silent-on-subversion").get_attribute("class") or "")
+    inner.click()
+    assert "selected" in (point(page, "mikoyan-no-word-on-subversion").get_attribute("class") or "")
+    inner.click()
+    assert "selected" in (point(page, "us-draft-silent-on-subversion").get_attribute("class") or "")
+    same = page.locator('#source mark[data-points="us-meet-again-friday ussr-meet-again-friday"]')
+    same.click()
+    same.click()
+    assert "ussr-meet-again-friday" in page.locator("#details").inner_text()
