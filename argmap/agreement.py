@@ -42,6 +42,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import textwrap
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar, Final
@@ -373,7 +374,8 @@ class Agreement(TableMixin):
                          ("Not placed in A (no quote, or outside the part both code)", self.a_not_placed),
                          ("Not placed in B (no quote, or outside the part both code)", self.b_not_placed)):
             if ids:
-                out += ["", f"{who}: {', '.join(ids)}"]
+                out += ["", textwrap.fill(f"{who}: {', '.join(ids)}", width, subsequent_indent="  ",
+                                          break_on_hyphens=False)]
         for c in self.categories:
             off = [(x, y, n) for x, y, n in c.confusion if x != y]
             if off:
