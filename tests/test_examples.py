@@ -65,3 +65,28 @@ def test_class_debate_script_reads_kialo_and_writes_argdown(tmp_path: Path) -> N
     kialo = argmap.load(EXAMPLES / "school-uniforms.txt")
     assert {p.id: (p.by, p.kind, p.attacks, p.supports, p.text) for p in written.points} == {
         p.id: (p.by, p.kind, p.attacks, p.supports, p.text) for p in kialo.points}
+
+
+@pytest.mark.needs_dot
+def test_two_coders_script_reports_coverage_and_agreement(tmp_path: Path) -> None:
+    import json
+
+    done = subprocess.run([sys.executable, str(EXAMPLES / "two_coders.py"), str(tmp_path)],
+                          capture_output=True, text=True, check=True)
+    lines = done.stdout.splitlines()
+    assert lines[0].startswith("27 of 31 sentences (87.1%)")
+    assert lines[1].startswith("18 of 19 sentences (94.7%)")
+    assert "kind                17     7      41.2%    0.276" in done.stdout
+    with (tmp_path / "agreement.csv").open(newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert rows[1] == {"measure": "kind", "units": "17", "agreeing": "7", "percent": "41.2",
+                       "alpha": "0.2763"}
+    assert json.loads((tmp_path / "agreement.json").read_text())["b"] == "1180-coder-b"
+    assert 'id="source"' in (tmp_path / "1180-coder-b.html").read_text()
+
+
+def test_the_second_coders_source_is_the_bundled_telegram() -> None:
+    import argmap
+
+    copy = EXAMPLES / "two-coders" / "1962-11-30-deptel-1180.txt"
+    assert copy.read_bytes() == (argmap.datasets.data_dir() / "sources" / copy.name).read_bytes()
