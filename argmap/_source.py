@@ -14,7 +14,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from typing import Final
+from typing import Any, Final
 
 import attrs
 
@@ -242,31 +242,18 @@ class SourceText:
 
         pysbd (Sadvilkar and Neumann 2020) is a rule-based segmenter; a sentence
         it ends after one of :data:`TITLES` is joined to the next. Every
-        character of the body lies in one sentence.
+        character of the body lies in one sentence. A paragraph longer than
+        :data:`CHUNK` characters is given to pysbd a window at a time, so that
+        time stays linear in the length of the source.
         """
         import pysbd  # imported here: only coverage and agreement need it
 
         segmenter = pysbd.Segmenter(language="en", clean=False)
         text = self.folded.text
         out: list[tuple[int, int]] = []
-        for start, end in self.folded.paragraph_spans():
-            cursor = start
-            pieces: list[tuple[int, int]] = []
-            for piece in segmenter.segment(text[start:end]):
-                piece = piece.strip()
-                at = text.find(piece, cursor, end) if piece else -1
-                if at < 0:
-                    continue
-                if text[cursor:at].strip():  # what the segmenter left out is a sentence too
-                    pieces.append((cursor, at))
-                pieces.append((at, at + len(piece)))
-                cursor = at + len(piece)
-            if text[cursor:end].strip():
-                pieces.append((cursor, end))
-            for piece_start, piece_end in pieces:
-                piece_start += len(text[piece_start:piece_end]) - len(text[piece_start:piece_end].lstrip())
-                piece_end -= len(text[piece_start:piece_end]) - len(text[piece_start:piece_end].rstrip())
-                if out and out[-1][1] <= piece_start and _ends_with_title(text[out[-1][0]:out[-1][1]]) \
+        for paragraph_start, paragraph_end in self.folded.paragraph_spans():
+            for piece_start, piece_end in _segments(segmenter, text, paragraph_start, paragraph_end):
+                if out and _ends_with_title(text[out[-1][0]:out[-1][1]]) \
                         and _same_paragraph(self.folded, out[-1][0], piece_start):
                     out[-1] = (out[-1][0], piece_end)
                 else:
@@ -300,6 +287,54 @@ class SourceText:
         if self._whole is None:
             self._whole = fold(self.raw)
         return self._whole
+
+
+#: pysbd's time grows with the square of the text it is given; a paragraph longer than this is
+#: given to it a window at a time.
+CHUNK: Final = 3000
+
+
+def _segments(
+    segmenter: Any, text: str, start: int, end: int, limit: int = CHUNK,
+) -> Iterator[tuple[int, int]]:
+    """Yield the spans of the sentences pysbd finds in ``text[start:end]``, stripped of spaces.
+
+    Every non-space character lies in one span: what the segmenter leaves out
+    becomes a sentence of its own. A longer text is read a window of *limit*
+    characters at a time; the last sentence of a window, which the window may
+    cut, is read again at the start of the next.
+    """
+    while start < end:
+        stop = min(end, start + limit)
+        pieces = _located(segmenter.segment(text[start:stop]), text, start, stop)
+        if stop < end and len(pieces) > 1:
+            pieces, start = pieces[:-1], pieces[-1][0]
+        else:
+            start = stop
+        yield from pieces
+
+
+def _located(found: Iterable[str], text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Return where each of the segmenter's sentences lies in ``text[start:end]``, filling gaps."""
+    pieces: list[tuple[int, int]] = []
+    cursor = start
+    for piece in found:
+        piece = piece.strip()
+        at = text.find(piece, cursor, end) if piece else -1
+        if at < 0:
+            continue
+        if text[cursor:at].strip():  # what the segmenter left out is a sentence too
+            pieces.append(_stripped(text, cursor, at))
+        pieces.append((at, at + len(piece)))
+        cursor = at + len(piece)
+    if text[cursor:end].strip():
+        pieces.append(_stripped(text, cursor, end))
+    return pieces
+
+
+def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
+    piece = text[start:end]
+    return start + len(piece) - len(piece.lstrip()), end - len(piece) + len(piece.rstrip())
 
 
 def _ends_with_title(sentence: str) -> bool:

@@ -74,6 +74,9 @@ __all__ = [
 CATEGORIES: Final = ("kind", "by", "party", "on_behalf_of", "issue")
 #: The relations compared between aligned points.
 RELATIONS: Final = (Relation.ATTACKS, Relation.SUPPORTS, Relation.AGREES)
+#: Clusters of mutually overlapping points larger than this are matched greedily, heaviest
+#: overlap first, since the exact matching takes time that grows with the cube of their size.
+EXACT_MATCHING: Final = 400
 #: The value of a category a point leaves empty (no issue, no ``on_behalf_of``).
 NONE: Final = "(none)"
 
@@ -465,7 +468,9 @@ class _Coding:
 def _aligned(a: _Coding, b: _Coding, placed_a: Iterable[str], placed_b: Iterable[str]) -> list[AlignedPair]:
     """Return the maximum-overlap one-to-one pairing, in A's file order.
 
-    Shared characters decide. Equal overlaps (one coder's sentence holding two
+    Shared characters decide (exactly, by a maximum-weight matching, in every
+    cluster of overlapping points up to :data:`EXACT_MATCHING` points;
+    greedily, heaviest overlap first, in a larger one). Equal overlaps (one coder's sentence holding two
     of the other's points) are decided, in turn, by: the same id; the same
     place among points that share one span; the closer boundaries; file order.
     Every edge weight is a distinct integer, so the matching does not depend on
@@ -495,7 +500,9 @@ def _aligned(a: _Coding, b: _Coding, placed_a: Iterable[str], placed_b: Iterable
             graph.add_edge(("a", pa), ("b", pb), weight=weight)
     pairs = []
     for component in sorted(nx.connected_components(graph), key=lambda c: sorted(c)):
-        for u, v in sorted(nx.max_weight_matching(graph.subgraph(component))):
+        part = graph.subgraph(component)
+        matched = _greedy(part) if len(component) > EXACT_MATCHING else nx.max_weight_matching(part)
+        for u, v in sorted(matched):
             (_, pa), (_, pb) = (u, v) if u[0] == "a" else (v, u)
             sa, sb = a.spans[pa], b.spans[pb]
             shared = overlap(sa, sb)
@@ -503,6 +510,17 @@ def _aligned(a: _Coding, b: _Coding, placed_a: Iterable[str], placed_b: Iterable
             pairs.append(AlignedPair(pa, pb, shared, shared / union))
     order_a = {p.id: i for i, p in enumerate(a.amap.points)}
     return sorted(pairs, key=lambda p: order_a[p.a])
+
+
+def _greedy(graph: nx.Graph) -> set[tuple[Any, Any]]:
+    """Return a matching built from the heaviest edges down: at least half the best weight."""
+    taken: set[Any] = set()
+    matched = set()
+    for u, v, _ in sorted(graph.edges(data="weight"), key=lambda e: -e[2]):
+        if u not in taken and v not in taken:
+            taken.update((u, v))
+            matched.add((u, v))
+    return matched
 
 
 def _ordinals(coding: _Coding, placed: Iterable[str]) -> dict[str, int]:

@@ -90,7 +90,8 @@ def test_changing_kinds_lowers_only_the_kind_alpha() -> None:
     for name in CATEGORIES[1:]:
         assert result.category(name).alpha == 1.0, name
     assert result.unitizing.alpha == 1.0
-    assert not result.a_unaligned and not result.b_unaligned
+    assert not result.a_unaligned
+    assert not result.b_unaligned
 
 
 def test_alignment_pairs_by_overlap_one_to_one(tmp_path: Path) -> None:
@@ -200,3 +201,16 @@ def test_records_and_json(tmp_path: Path) -> None:
     frame = result.to_dataframe()
     assert list(frame.columns) == ["measure", "units", "agreeing", "percent", "alpha"]
     assert repr(result).startswith("<Agreement a / a: 4 pairs")
+
+
+def test_a_huge_cluster_of_overlapping_quotes_is_matched_in_seconds(tmp_path: Path) -> None:
+    words = " ".join(f"w{i}" for i in range(700))
+    source = f"Head\n{words}.\n"
+    points = "".join(
+        f"  - {{id: p{i}, kind: claim, by: a, text: x, quote: \"{' '.join(words.split()[i:i + 300])}\"}}\n"
+        for i in range(0, 400))
+    a = write(tmp_path / "one", "a", points, source=source)
+    b = write(tmp_path / "two", "b", points, source=source)
+    result = argmap.agreement(a, b)  # 800 points in one cluster: greedy, heaviest overlap first
+    assert len(result.pairs) == 400
+    assert all(p.a == p.b for p in result.pairs)

@@ -71,7 +71,8 @@ def test_the_text_report_names_lines_and_what_is_not_quoted(tmp_path: Path) -> N
     assert "3-4   Oct. 27 letter is clear." in text
     assert "6     Meeting ended." in text
     assert "Points without a quote: p3" in text
-    assert "Routing" not in text and "Footer" not in text
+    assert "Routing" not in text
+    assert "Footer" not in text
 
 
 def test_json_shape(tmp_path: Path) -> None:
@@ -157,3 +158,21 @@ def test_bundled_telegram_1180(tmp_path: Path) -> None:
     report = argmap.coverage(argmap.datasets.load("1962-11-28-new-york"))
     assert (len(report), len(report.uncovered)) == (31, 4)
     assert (report.words, report.covered_words) == (700, 657)
+
+
+def test_a_long_paragraph_is_split_in_pieces_with_every_sentence_kept(tmp_path: Path) -> None:
+    sentence = "Mr. Zorin said the Sov draft is best. "
+    text = "Head\n\n" + sentence * 5000 + "\n"  # 190,000 characters on one line
+    amap = dedent("""
+        argmap: 1
+        id: m
+        title: t
+        source: {title: s, file: telegram.txt}
+        parties: [{id: a}]
+        points:
+          - {id: p1, kind: claim, by: a, text: x, quote: Sov draft is best}
+    """)
+    report = argmap.coverage(write(tmp_path, text, amap))
+    assert len(report) == 5001
+    assert {s.text for s in report.sentences[1:]} == {sentence.strip()}
+    assert report.sentences[1].points == ("p1",)
