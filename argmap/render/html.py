@@ -267,7 +267,7 @@ _SCRIPT: Final = """
       m.classList.toggle("current", here);
       if (here && !first) { first = m; }
     });
-    if (first && first.scrollIntoView) { first.scrollIntoView({block: "nearest", inline: "nearest"}); }
+    if (first && first.scrollIntoView) { first.scrollIntoView({block: "center", inline: "nearest"}); }
   }
 
   var selected = null;
