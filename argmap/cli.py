@@ -11,6 +11,7 @@ import io
 import json
 import shutil
 import sys
+import warnings
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
@@ -24,6 +25,7 @@ from argmap import semantics as semantics_module
 from argmap._table import cell_text
 from argmap._util import did_you_mean, write_atomically
 from argmap.errors import ArgmapError, ValidationError
+from argmap.io.aif import AIFWarning
 from argmap.io.iccma import load_framework
 from argmap.model import ArgumentMap
 from argmap.render import DIRECTIONS, ENGINES, LABELS, THEMES
@@ -77,7 +79,16 @@ def _width() -> int:
 
 
 def _load(path: Path) -> ArgumentMap:
-    return argmap.load(path)
+    """Load a map; what a reader kept aside or guessed is said on stderr, one line per kind."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", AIFWarning)
+        amap = argmap.load(path)
+    for w in caught:
+        if issubclass(w.category, AIFWarning):
+            click.echo(f"{path}: warning: {w.message}", err=True)
+        else:  # not ours to report: let Python's filters decide, as without the catch
+            warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
+    return amap
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -111,7 +122,7 @@ def _validated(path: Path) -> str:
     """Load a map or a case file and return what it holds, or raise what is wrong with it."""
     if path.name.endswith(".case.yaml"):
         return f"valid case ({_plural(len(argmap.load_case(path).maps), 'map')})"
-    amap = argmap.load(path)
+    amap = _load(path)
     counts = ", ".join(
         _plural(len(items), name) for items, name in
         ((amap.points, "point"), (amap.issues, "issue"), (amap.parties, "party")))
@@ -398,7 +409,7 @@ def convert(source: Path, target: Path, force: bool) -> None:
         raise click.BadParameter(f"{target} exists; pass --force to replace it",
                                  param_hint="TARGET")
     argmap.io.format_for(target)  # an unknown extension fails before any work
-    amap = argmap.load(source)
+    amap = _load(source)
     argmap.save(amap, target)
     click.echo(f"wrote {target}")
 

@@ -292,3 +292,25 @@ def test_coverage_lists_what_no_point_quotes(runner: CliRunner, tmp_path: Path) 
     assert result.stderr == (
         "Error: map 'bare' names no source file: give 'source: {title: ..., file: ...}' with the "
         "document's text beside the map, so that its quotes can be placed\n")
+
+
+def test_aif_kept_aside_is_said_on_stderr_and_a_nodeset_json_is_aif(
+    runner: CliRunner, tmp_path: Path,
+) -> None:
+    from tests.io.test_aif import DEGENERATE, node_and_edge_counts
+
+    nodeset = tmp_path / "nodeset9999.json"  # as AIFdb names its files
+    nodeset.write_text(json.dumps(DEGENERATE))
+    result = runner.invoke(main, ["validate", str(nodeset)])
+    assert result.exit_code == 0
+    assert result.stdout == f"{nodeset}: valid (2 points, 0 issues, 1 party)\n"
+    warnings = result.stderr.splitlines()
+    assert len(warnings) == 6
+    assert f"{nodeset}: warning: RA-node without a premise or a conclusion (1: 4) kept aside in " \
+           "meta.aif.kept and written back unchanged" in warnings
+    yaml_copy, back = tmp_path / "copy.yaml", tmp_path / "back.aif.json"
+    assert runner.invoke(main, ["convert", str(nodeset), str(yaml_copy)]).exit_code == 0
+    result = runner.invoke(main, ["convert", str(yaml_copy), str(back)])
+    assert result.exit_code == 0
+    assert result.stderr == ""  # the YAML copy holds what was kept aside; nothing more to say
+    assert node_and_edge_counts(json.loads(back.read_text())) == node_and_edge_counts(DEGENERATE)

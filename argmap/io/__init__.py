@@ -276,7 +276,9 @@ def load(
     Parameters
     ----------
     path : path
-        The file; its extension gives the format unless *format* is given.
+        The file; its extension gives the format unless *format* is given. A
+        ``.json`` file that opens as AIF does (``{"nodes": ...``, as AIFdb's
+        ``nodesetNNNN.json``, or ``{"AIF": ...`` as OVA's) is read as AIF.
     format : str, optional
         One of :data:`FORMATS`.
     allow_outside : bool
@@ -307,6 +309,7 @@ def load(
     """
     path = Path(path)
     fmt = _readable(format or format_for(path))
+    sniff = format is None and fmt.name == "json"
     file = str(path)
     _check_size(path.stat().st_size, max_bytes, file)
     raw = path.read_bytes()
@@ -317,8 +320,19 @@ def load(
         raise FormatError([Problem(
             f"the file is not UTF-8 text (byte {exc.start}); save it as UTF-8", (), file, line)
         ]) from None
+    if sniff and _looks_like_aif(text):  # AIFdb names its files nodesetNNNN.json
+        fmt = _readable("aif")
     return fmt.loads(text, file=file, base_dir=path.parent, allow_outside=allow_outside,
                      **_options_for(fmt, options))
+
+
+_FORMAT_1: Final = re.compile(r'"argmap"\s*:\s*1\s*[,}]')
+_AIF_KEYS: Final = re.compile(r'^\s*\{\s*"(nodes|AIF|edges|locutions)"\s*:')
+
+
+def _looks_like_aif(text: str) -> bool:
+    """Return True for JSON that opens as AIF does and is not a format-1 map."""
+    return bool(_AIF_KEYS.match(text)) and not _FORMAT_1.search(text)
 
 
 def _options_for(fmt: _Readable, options: dict[str, Any]) -> dict[str, Any]:

@@ -38,9 +38,11 @@ from __future__ import annotations
 import json
 import re
 import warnings
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Mapping
 from typing import Any, Final
+
+import attrs
 
 from argmap._util import thaw
 from argmap.errors import FormatError, Problem, ValidationError
@@ -64,6 +66,55 @@ class AIFWarning(UserWarning):
 
     .. versionadded:: 0.1
     """
+
+
+class _Aside:
+    """What a file holds that the map cannot: kept in ``meta.aif.kept`` and written back unchanged."""
+
+    def __init__(self) -> None:
+        self.nodes: list[Any] = []
+        self.edges: list[Any] = []
+        self.ids: set[str] = set()
+        self.reasons: dict[str, list[str]] = defaultdict(list)
+
+    def node(self, node: Mapping[str, Any], reason: str, nid: str) -> None:
+        self.nodes.append({k: v for k, v in node.items() if k != "_index"})
+        self.ids.add(nid)
+        self.reasons[reason].append(nid)
+
+    def edge(self, edge: Mapping[str, Any], reason: str | None = None, name: str = "") -> None:
+        self.edges.append(dict(edge))
+        if reason is not None:
+            self.reasons[reason].append(name)
+
+    def keep(self, amap: ArgumentMap, nodes: Mapping[str, Mapping[str, Any]],
+             edges: list[tuple[str, str, Mapping[str, Any]]]) -> ArgumentMap:
+        """Return *amap* with what writing it back would not give kept aside, and warn once per kind."""
+        document = _document(amap)
+        written_nodes = {str(n["nodeID"]) for n in document["nodes"]}
+        for nid, node in nodes.items():
+            if nid not in written_nodes and nid not in self.ids:
+                self.node(node, f"{node['type']}-node argmap cannot relate to its points", nid)
+        written = Counter((str(e["fromID"]), str(e["toID"])) for e in document["edges"])
+        for a, b, edge in edges:
+            if written[a, b] > 0:
+                written[a, b] -= 1
+            elif a in self.ids or b in self.ids:
+                self.edge(edge)
+            else:
+                self.edge(edge, "edge argmap cannot represent", f"{a}->{b}")
+        for reason, names in self.reasons.items():
+            shown = ", ".join(names[:10]) + (f" and {len(names) - 10} more" if len(names) > 10 else "")
+            warnings.warn(AIFWarning(
+                f"{reason} ({len(names)}: {shown}) kept aside in meta.aif.kept and written back "
+                "unchanged"), stacklevel=5)
+        if not self.nodes and not self.edges:
+            return amap
+        aif = dict(amap.meta.get("aif") or {})
+        snodes = {k: v for k, v in (aif.get("snodes") or {}).items() if k not in self.ids}
+        aif = {k: v for k, v in aif.items() if k != "snodes"} | ({"snodes": snodes} if snodes else {})
+        aif["kept"] = {"nodes": self.nodes, "edges": self.edges}
+        return attrs.evolve(amap, meta={**amap.meta, "aif": aif})
 
 
 def _speaker_of_text(text: str) -> str | None:
@@ -90,6 +141,7 @@ class _Reader:
             self.problems.append(Problem(f"an AIF file is a JSON object with 'nodes' and 'edges', "
                                          f"not {describe(data)}"))
         self.side: Mapping[str, Any] = self.outer.get("argmap") or {}
+        self.aside = _Aside()
 
     def at(self, *parts: str | int) -> tuple[str | int, ...]:
         return (*self.root, *parts)
@@ -105,37 +157,36 @@ class _Reader:
 
     def read(self) -> ArgumentMap | None:
         nodes: dict[str, dict[str, Any]] = {}
+        seen: set[str] = set()
         for i, node in enumerate(self.list_of("nodes")):
             if not isinstance(node, Mapping) or "nodeID" not in node:
                 self.problems.append(Problem("each node needs a nodeID", self.at("nodes", i)))
                 continue
             nid = str(node["nodeID"])
-            kind = node.get("type")
-            if kind not in NODE_TYPES:
-                self.problems.append(Problem(
-                    f"node {nid} has type {kind!r}; AIF node types are {', '.join(NODE_TYPES)}",
-                    self.at("nodes", i, "type")))
-                continue
-            if nid in nodes:
+            if nid in seen:
                 self.problems.append(Problem(f"duplicate nodeID {nid}", self.at("nodes", i, "nodeID")))
                 continue
-            if kind == "I" and not str(node.get("text") or "").strip():
-                self.problems.append(Problem(f"I-node {nid} has no text", self.at("nodes", i)))
-                continue
-            nodes[nid] = {**node, "nodeID": nid, "_index": i}
+            seen.add(nid)
+            kind = node.get("type")
+            if kind not in NODE_TYPES:
+                self.aside.node(node, f"node of a type AIF does not define ({kind!r})", nid)
+            elif kind == "I" and not str(node.get("text") or "").strip():
+                self.aside.node(node, "I-node without text", nid)
+            else:
+                nodes[nid] = {**node, "nodeID": nid, "_index": i}
         edges: list[tuple[str, str, Mapping[str, Any]]] = []
         for i, edge in enumerate(self.list_of("edges")):
             if not isinstance(edge, Mapping):
                 self.problems.append(Problem("each edge must be an object", self.at("edges", i)))
                 continue
             ends = (str(edge.get("fromID")), str(edge.get("toID")))
-            missing = [e for e in ends if e not in nodes]
-            if missing:
-                self.problems.append(Problem(
-                    f"edge {edge.get('edgeID', i)} from {ends[0]} to {ends[1]} names "
-                    f"{', '.join(missing)}, which is not a node", self.at("edges", i)))
-                continue
-            edges.append((*ends, edge))
+            if ends[0] in self.aside.ids or ends[1] in self.aside.ids:
+                self.aside.edge(edge)
+            elif ends[0] not in nodes or ends[1] not in nodes:
+                missing = next(e for e in ends if e not in nodes)
+                self.aside.edge(edge, "edge to a node the file does not hold", f"{missing}")
+            else:
+                edges.append((*ends, edge))
         if self.problems:
             return None
         return self.build(nodes, edges)
@@ -211,9 +262,8 @@ class _Reader:
             premises = [p for p in into[nid] if is_i(p)]
             conclusions = out[nid]
             if not premises or not conclusions:
-                warnings.warn(AIFWarning(
-                    f"{kind}-node {nid} lacks a premise or a conclusion; it is kept in meta only"),
-                    stacklevel=4)
+                snodes.pop(nid, None)
+                self.aside.node(n, f"{kind}-node without a premise or a conclusion", nid)
                 continue
             for target in conclusions:
                 for premise in premises:
@@ -232,10 +282,8 @@ class _Reader:
                     elif kind in ("MA", "PA") and is_i(target):
                         key = "rephrases" if kind == "MA" else "prefers"
                         extra[premise].setdefault(key, {})[point_id[target]] = nid
-                    else:
-                        warnings.warn(AIFWarning(
-                            f"{kind}-node {nid} points at {nodes[target]['type']}-node {target}, which "
-                            "argmap cannot represent; it is kept in meta only"), stacklevel=4)
+                    # anything else (an S-node aimed at an L-node, say) is not written back by
+                    # the writer, so the comparison after building keeps it aside
         for l_node, target in agreements:
             for source in asserts_of_l.get(l_node, []):
                 if source != target and target not in relations[source]["agrees"]:
@@ -311,11 +359,13 @@ class _Reader:
         map_meta = dict(side_map.get("meta") or {})
         aif_block = {k: v for k, v in
                      (("snodes", snodes), *((k, v) for k, v in dialogue.items())) if v}
+        if point_id and not any(n["type"] in _DIALOGUE for n in nodes.values()):
+            aif_block["dialogue"] = False  # written back without locutions, as it came
         if aif_block:
             map_meta["aif"] = aif_block
         source_data: Any = side_map.get("source")
         try:
-            return ArgumentMap(
+            amap = ArgumentMap(
                 str(side_map.get("id") or self.outer.get("id") or "aif"),
                 str(side_map.get("title") or self.outer.get("title") or "An AIF argument map"),
                 date=side_map.get("date"), description=side_map.get("description"),
@@ -335,6 +385,7 @@ class _Reader:
                     where = f"I-node {order[index[bad]]}: "
                 self.problems.append(Problem(where + problem.message))
             return None
+        return self.aside.keep(amap, nodes, edges)
 
 
 def loads_aif(
@@ -379,7 +430,14 @@ def _sid(kind: str, *parts: str) -> str:
 
 
 def dumps_aif(amap: ArgumentMap) -> str:
-    """Return *amap* as AIFdb JSON with participants, locutions and a side block."""
+    """Return *amap* as AIFdb JSON with participants, locutions and a side block.
+
+    What the map kept aside when read from AIF (``meta.aif.kept``) is written back as it was.
+    """
+    return json.dumps(_document(amap), indent=1, ensure_ascii=False, default=str) + "\n"
+
+
+def _document(amap: ArgumentMap) -> dict[str, Any]:
     aif_meta = dict(amap.meta.get("aif") or {})
     snodes: Mapping[str, Any] = aif_meta.get("snodes") or {}
     names = {a.id: a.label for a in amap.actors} | {p.id: p.label for p in amap.parties}
@@ -388,12 +446,18 @@ def dumps_aif(amap: ArgumentMap) -> str:
     locutions: list[dict[str, Any]] = []
     participants: dict[str, dict[str, Any]] = {}
     kept_dialogue = bool(aif_meta.get("nodes"))
+    # a file that came without locutions goes back without them, unless a point agrees (an
+    # agreement is a locution in AIF)
+    no_dialogue = aif_meta.get("dialogue") is False
+    seen_edges: set[tuple[str, str]] = set()
 
     def node(nid: str, kind: str, text: str, **more: Any) -> None:
         nodes.append({"nodeID": nid, "text": text, "type": kind, **more})
 
     def edge(a: str, b: str) -> None:
-        edges.append({"edgeID": str(len(edges) + 1), "fromID": a, "toID": b, "formEdgeID": None})
+        if (a, b) not in seen_edges:  # an S-node with two conclusions is reached twice
+            seen_edges.add((a, b))
+            edges.append({"edgeID": str(len(edges) + 1), "fromID": a, "toID": b, "formEdgeID": None})
 
     def nid_of(point: Point) -> str:
         return str((point.meta.get("aif") or {}).get("nodeID") or point.id)
@@ -402,7 +466,7 @@ def dumps_aif(amap: ArgumentMap) -> str:
     made: set[str] = set()
     for point in amap.points:
         node(node_of[point.id], "I", point.text, **thaw((point.meta.get("aif") or {}).get("node") or {}))
-        if not kept_dialogue:
+        if not kept_dialogue and (not no_dialogue or point.agrees):
             loc, ya = _sid("L", point.id), _sid("YA", point.id)
             node(loc, "L", f"{names[point.by]} : {point.text}")
             node(ya, "YA", "Asserting", scheme="Asserting")
@@ -422,18 +486,18 @@ def dumps_aif(amap: ArgumentMap) -> str:
                     if ra not in made:
                         made.add(ra)
                         node(ra, "RA", **_snode(snodes, ra, "RA"))
-                        edge(ra, node_of[target])
+                    edge(ra, node_of[target])
                     if ca not in made:
                         made.add(ca)
                         node(ca, "CA", **_snode(snodes, ca, "CA"))
-                        edge(ca, ra)
+                    edge(ca, ra)
                     edge(node_of[point.id], ca)
                     continue
                 sid = str(via.get(target) or _sid(kind, point.id, target))
                 if sid not in made:
                     made.add(sid)
                     node(sid, kind, **_snode(snodes, sid, kind))
-                    edge(sid, node_of[target])
+                edge(sid, node_of[target])
                 edge(node_of[point.id], sid)
         for key, kind in (("rephrases", "MA"), ("prefers", "PA")):
             for target, sid in (meta.get(key) or {}).items():
@@ -441,7 +505,7 @@ def dumps_aif(amap: ArgumentMap) -> str:
                     if sid not in made:
                         made.add(sid)
                         node(sid, kind, **_snode(snodes, sid, kind))
-                        edge(sid, node_of[target])
+                    edge(sid, node_of[target])
                     edge(node_of[point.id], sid)
         if not kept_dialogue:
             for target in point.agrees:
@@ -454,10 +518,11 @@ def dumps_aif(amap: ArgumentMap) -> str:
         edges.extend(thaw(aif_meta.get("edges") or []))
         locutions = thaw(aif_meta.get("locutions") or [])
         participants = {str(p.get("participantID")): p for p in thaw(aif_meta.get("participants") or [])}
-    side = _side_block(amap)
-    document = {"nodes": nodes, "edges": edges, "locutions": locutions,
-                "participants": list(participants.values()), "argmap": side}
-    return json.dumps(document, indent=1, ensure_ascii=False, default=str) + "\n"
+    kept = aif_meta.get("kept") or {}
+    nodes.extend(thaw(kept.get("nodes") or []))
+    edges.extend(thaw(kept.get("edges") or []))
+    return {"nodes": nodes, "edges": edges, "locutions": locutions,
+            "participants": list(participants.values()), "argmap": _side_block(amap)}
 
 
 def _snode(snodes: Mapping[str, Any], sid: str, kind: str) -> dict[str, Any]:
