@@ -577,6 +577,7 @@ class ArgumentMap:
 
         Examples
         --------
+        >>> amap = argmap.datasets.load("1962-11-28-new-york")
         >>> amap.party_of("mikoyan-lapse-is-retreat")
         'ussr'
         """
@@ -597,6 +598,7 @@ class ArgumentMap:
 
         Examples
         --------
+        >>> amap = argmap.datasets.load("1962-11-28-new-york")
         >>> amap.issue_of("stevenson-us-went-further")
         'invasion'
         """
@@ -688,6 +690,7 @@ class ArgumentMap:
 
         Examples
         --------
+        >>> amap = argmap.datasets.load("1962-11-28-new-york")
         >>> print(amap.dumps()[:9])
         argmap: 1
         """

@@ -387,6 +387,8 @@ def disagreements(amap: ArgumentMap) -> Iterator[Disagreement]:
 
     Examples
     --------
+    >>> amap = argmap.datasets.load("1962-11-28-new-york")
+    >>> from argmap.query import disagreements
     >>> d = next(disagreements(amap))
     >>> d.attacker, d.target, d.is_open, d.settled_by
     ('us-dislikes-protocol', 'ussr-protocol-best', False, ('ussr-accepts-declarations',))
@@ -409,6 +411,8 @@ def open_disagreements(amap: ArgumentMap) -> Iterator[Disagreement]:
 
     Examples
     --------
+    >>> amap = argmap.datasets.load("1962-11-28-new-york")
+    >>> from argmap.query import open_disagreements
     >>> sum(1 for _ in open_disagreements(amap))
     16
     """
@@ -529,6 +533,8 @@ def threads(amap: ArgumentMap) -> Iterator[Thread]:
 
     Examples
     --------
+    >>> amap = argmap.datasets.load("1962-11-28-new-york")
+    >>> from argmap.query import threads
     >>> t = next(t for t in threads(amap) if t.root == "us-draft-lapse")
     >>> t.status, t.last_word
     ('contested', ('us',))
@@ -569,6 +575,8 @@ def pending_proposals(amap: ArgumentMap) -> Iterator[Thread]:
 
     Examples
     --------
+    >>> amap = argmap.datasets.load("1962-11-28-new-york")
+    >>> from argmap.query import pending_proposals
     >>> [t.root for t in pending_proposals(amap)]
     ['stevenson-wants-soviet-draft', 'stevenson-separate-declarations']
     """
@@ -601,6 +609,8 @@ def unresolved(amap: ArgumentMap) -> Unresolved:
 
     Examples
     --------
+    >>> amap = argmap.datasets.load("1962-11-28-new-york")
+    >>> from argmap.query import unresolved
     >>> u = unresolved(amap)
     >>> u.caption
     '10 open threads and 2 pending proposals in 1962-11-28-new-york'
@@ -619,6 +629,8 @@ def number_of_unresolved(amap: ArgumentMap) -> int:
 
     Examples
     --------
+    >>> amap = argmap.datasets.load("1962-11-28-new-york")
+    >>> from argmap.query import number_of_unresolved
     >>> number_of_unresolved(amap)
     12
     """
@@ -663,6 +675,8 @@ def compare(amap: ArgumentMap, a: str, b: str) -> Comparison:
 
     Examples
     --------
+    >>> amap = argmap.datasets.load("1962-11-28-new-york")
+    >>> from argmap.query import compare
     >>> c = compare(amap, "us", "ussr")
     >>> c["guantanamo"].status, c["settlement-form"].status, c["castro-points"].status
     ('disputed', 'agreed', 'disputed')
@@ -732,6 +746,8 @@ def concessions(amap: ArgumentMap, party: str | None = None) -> Iterator[Concess
 
     Examples
     --------
+    >>> amap = argmap.datasets.load("1962-11-28-new-york")
+    >>> from argmap.query import concessions
     >>> [c.point for c in concessions(amap, "ussr")]  # doctest: +NORMALIZE_WHITESPACE
     ['ussr-accepts-declarations', 'mikoyan-us-may-ask-inspection', 'ussr-assures-finish-quickly',
      'ussr-meet-again-friday']
@@ -761,6 +777,8 @@ def replies(amap: ArgumentMap, point: str) -> Reply:
 
     Examples
     --------
+    >>> amap = argmap.datasets.load("1962-11-28-new-york")
+    >>> from argmap.query import replies
     >>> tree = replies(amap, "us-draft-lapse")
     >>> [(depth, node.point, node.relation) for depth, node in tree.walk()][:2]
     [(0, 'us-draft-lapse', None), (1, 'mikoyan-lapse-is-retreat', <Relation.ATTACKS: 'attacks'>)]

@@ -175,6 +175,7 @@ def framework(source: Source) -> Framework:
 
     Examples
     --------
+    >>> amap = argmap.datasets.load("1962-11-28-new-york")
     >>> af = framework(amap)
     >>> len(af.arguments), len(af.attacks)
     (46, 17)
@@ -284,6 +285,7 @@ def grounded_labelling(source: Source) -> dict[str, Label]:
 
     Examples
     --------
+    >>> amap = argmap.datasets.load("1962-11-28-new-york")
     >>> lab = grounded_labelling(amap)
     >>> lab["us-draft-lapse"], lab["mikoyan-lapse-is-retreat"], lab["stevenson-us-went-further"]
     (<Label.IN: 'IN'>, <Label.OUT: 'OUT'>, <Label.IN: 'IN'>)
@@ -499,6 +501,7 @@ def extensions(
 
     Examples
     --------
+    >>> amap = argmap.datasets.load("1962-11-28-new-york")
     >>> [sorted(e)[:2] for e in extensions(amap, "preferred")]
     [['mccloy-castro-subversion', 'mccloy-finish-promptly']]
     """

@@ -191,6 +191,7 @@ def format_for(path: str | Path) -> str:
 
     Examples
     --------
+    >>> from argmap.io import format_for
     >>> format_for("maps/meeting.yml")
     'yaml'
     """
@@ -303,6 +304,7 @@ def load(
 
     Examples
     --------
+    >>> data_dir = argmap.datasets.data_dir()
     >>> m = argmap.load(data_dir / "1962-11-28-new-york.yaml")
     >>> m.party("ussr").name
     'Soviet Union'
@@ -356,6 +358,8 @@ def dumps(amap: ArgumentMap, format: str = "yaml") -> str:
 
     Examples
     --------
+    >>> amap = argmap.datasets.load("1962-11-28-new-york")
+    >>> data_dir = argmap.datasets.data_dir()
     >>> argmap.loads(argmap.dumps(amap, "json"), "json", base_dir=data_dir) == amap
     True
     """

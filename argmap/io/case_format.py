@@ -43,6 +43,7 @@ def load_case(path: str | Path, *, allow_outside: bool = False) -> Case:
 
     Examples
     --------
+    >>> data_dir = argmap.datasets.data_dir()
     >>> case = argmap.load_case(data_dir / "1962-cuba.case.yaml")
     >>> len(case.maps)
     6

@@ -24,6 +24,7 @@ def dumps_csv(amap: ArgumentMap) -> str:
 
     Examples
     --------
+    >>> amap = argmap.datasets.load("1962-11-28-new-york")
     >>> print(dumps_csv(amap).splitlines()[0])
     id,kind,by,party,issue,inherited_issue,on_behalf_of,attacks,supports,agrees,text,quote,note
     """

@@ -22,6 +22,7 @@ def to_networkx(amap: ArgumentMap) -> nx.MultiDiGraph:
 
     Examples
     --------
+    >>> amap = argmap.datasets.load("1962-11-28-new-york")
     >>> g = to_networkx(amap)
     >>> g.nodes["us-draft-lapse"]["party"], g.graph["title"][:9]
     ('us', 'Stevenson')

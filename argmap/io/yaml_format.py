@@ -166,6 +166,69 @@ def _expanded_size(root: yaml.Node) -> int:
     return sizes[id(root)]
 
 
+#: What PyYAML's messages usually mean, in plain words, and what to do.
+_YAML_HINTS: Final = (
+    ("that cannot start any token",
+     "a text that begins with a character YAML reserves (@, `, %): put the text in quotes"),
+    ("mapping values are not allowed",
+     "a colon followed by a space inside a text that is not in quotes (put the text in quotes: "
+     "text: \"Mikoyan said: no\"), or a line indented deeper than the key above it"),
+    ("expected '-' indicator",
+     "this line is not lined up with the list above it: the '- ' of every item of one list starts "
+     "in the same column"),
+    ("did not find expected key",
+     "this line is not lined up with the lines above it: the keys of one mapping start in the same "
+     "column, and an item of a list starts with '- '"),
+    ("expected <block end>",
+     "this line is not lined up with the lines above it: the keys of one mapping start in the same "
+     "column"),
+    ("did not find expected ',' or ']'",
+     "a list in brackets is not closed on its line, or an item in it holds a colon or a bracket: "
+     "close it with ']', or put the item in quotes"),
+    ("did not find expected ',' or '}'",
+     "a mapping in braces is not closed on its line, or a text in it holds a colon or a brace: "
+     "close it with '}', or put the text in quotes"),
+    ("quoted scalar",
+     "a quotation mark is opened and never closed: close it; a text that contains a double quote "
+     "goes in single quotes, and the other way round"),
+    ("could not find expected ':'",
+     "a line that is neither 'key: value' nor '- item': a text that runs on to the next line must "
+     "be indented under its key, or be put in quotes"),
+    ("undefined alias",
+     "a text that begins with '*' is read as a reference to an '&anchor': put the text in quotes"),
+)
+
+
+def yaml_hint(message: str, char: str = "") -> str:
+    r"""Return what a PyYAML error message usually means, as ``"; this usually means ..."``, or ``""``.
+
+    *char* is the character where PyYAML stopped.
+
+    Examples
+    --------
+    >>> yaml_hint("mapping values are not allowed in this context")[:60]
+    '; this usually means a colon followed by a space inside a te'
+    >>> yaml_hint("found character that cannot start any token", "\t")
+    '; this usually means a tab: YAML indents with spaces only; replace the tab with spaces'
+    """
+    if char == "\t":
+        return "; this usually means a tab: YAML indents with spaces only; replace the tab with spaces"
+    for marker, hint in _YAML_HINTS:
+        if marker in message:
+            return f"; this usually means {hint}"
+    return ""
+
+
+def _char_at(text: str, mark: Any) -> str:
+    """Return the character at a PyYAML mark, or "" where there is none."""
+    if mark is None:
+        return ""
+    lines = text.splitlines()
+    if 0 <= mark.line < len(lines) and 0 <= mark.column < len(lines[mark.line]):
+        return str(lines[mark.line][mark.column])
+    return ""
+
+
 def _syntax_problem(message: str, file: str, mark: Any) -> FormatError:
     line = mark.line + 1 if mark is not None else None
     column = mark.column + 1 if mark is not None else None
@@ -183,7 +246,8 @@ def _parse_yaml(text: str, file: str) -> tuple[Any, _Locator, list[Problem]]:
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as exc:
         what = " ".join(s for s in (exc.context, exc.problem) if s)
-        raise _syntax_problem(f"YAML syntax error: {what}", file, exc.problem_mark) from None
+        raise _syntax_problem(f"YAML syntax error: {what}{yaml_hint(what, _char_at(text, exc.problem_mark))}",
+                              file, exc.problem_mark) from None
     except yaml.YAMLError as exc:
         raise _syntax_problem(f"cannot read YAML: {exc}", file, None) from None
     except RecursionError:
@@ -340,7 +404,7 @@ def _misquote(quote: str, folded_source: str, file: str) -> str:
 
 
 def _quote_problems(
-    points: Iterable[tuple[int, Point]], source: Source, text: str,
+    quotes: Iterable[tuple[int, str]], source: Source, text: str,
 ) -> list[Problem]:
     assert source.file is not None
     problems: list[Problem] = []
@@ -353,9 +417,9 @@ def _quote_problems(
     lines = body_lines(text, source.body)
     folded = fold_whitespace("\n".join(line for _, line in lines))
     unmarked: str | None = None
-    for i, point in points:
-        if point.quote is not None:
-            quote = fold_whitespace(point.quote)
+    for i, raw_quote in quotes:
+        if raw_quote is not None:
+            quote = fold_whitespace(raw_quote)
             if quote in folded:
                 continue
             if unmarked is None:
@@ -364,6 +428,20 @@ def _quote_problems(
                 where = source.file + (" (its body lines)" if source.body else "")
                 problems.append(Problem(_misquote(quote, folded, where), ("points", i, "quote")))
     return problems
+
+
+def _quotes(data: Mapping[str, Any], good: Iterable[tuple[int, Point]]) -> list[tuple[int, str]]:
+    """Return each point's quote by its index, also of points that did not load.
+
+    A misquote is so reported together with the point's other problems.
+    """
+    quotes = {i: p.quote for i, p in good if p.quote is not None}
+    raw = data.get("points")
+    if isinstance(raw, list):
+        for i, item in enumerate(raw):
+            if i not in quotes and isinstance(item, Mapping) and isinstance(item.get("quote"), str):
+                quotes[i] = item["quote"]
+    return sorted(quotes.items())
 
 
 def build_map(
@@ -391,7 +469,7 @@ def build_map(
         text, source_problems = _source_text(source, base_dir, allow_outside)
         problems += source_problems
         if text is not None:
-            problems += _quote_problems(items["points"], source, text)
+            problems += _quote_problems(_quotes(data, items["points"]), source, text)
             source = attrs.evolve(source, text=text)
     amap = None
     if item_problems:

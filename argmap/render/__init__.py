@@ -2,6 +2,7 @@
 
 Examples
 --------
+>>> amap = argmap.datasets.load("1962-11-28-new-york")
 >>> dot = argmap.render.to_graphviz(amap, theme="print")
 >>> dot.source.startswith("digraph")
 True

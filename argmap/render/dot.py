@@ -294,6 +294,8 @@ def to_graphviz(
 
     Examples
     --------
+    >>> amap = argmap.datasets.load("1962-11-28-new-york")
+    >>> from argmap.render import to_graphviz
     >>> dot = to_graphviz(amap, issue="invasion")
     >>> '"us-draft-lapse"' in dot.source
     True

@@ -98,6 +98,7 @@ def to_html(amap: ArgumentMap, *, engine: str = "dot", **options: Any) -> str:
 
     Examples
     --------
+    >>> amap = argmap.datasets.load("1962-11-28-new-york")
     >>> page = argmap.render.to_html(amap)
     >>> page.startswith("<!DOCTYPE html>") and 'http-equiv="Content-Security-Policy"' in page
     True

@@ -106,7 +106,11 @@ def render(
 
     Examples
     --------
-    >>> out = render(amap, tmp_path / "map.svg", issue="guantanamo")
+    >>> amap = argmap.datasets.load("1962-11-28-new-york")
+    >>> import pathlib, tempfile
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> from argmap.render import render
+    >>> out = render(amap, folder / "map.svg", issue="guantanamo")
     >>> out.read_text().count("<svg")
     1
     """

@@ -116,7 +116,21 @@ def test_every_problem_is_reported_at_once_in_line_order(tmp_path: Path) -> None
           "'parties', not a list"]),
         ("argmap: 1\nid: [m\n",
          ["map.yaml:3:1: YAML syntax error: while parsing a flow sequence did not find expected "
-          "',' or ']'"]),
+          "',' or ']'; this usually means a list in brackets is not closed on its line, or an item "
+          "in it holds a colon or a bracket: close it with ']', or put the item in quotes"]),
+        ("argmap: 1\nid: m\ntitle: Mikoyan said: no\n",
+         ["map.yaml:3:20: YAML syntax error: mapping values are not allowed in this context; this "
+          "usually means a colon followed by a space inside a text that is not in quotes (put the "
+          "text in quotes: text: \"Mikoyan said: no\"), or a line indented deeper than the key "
+          "above it"]),
+        ("argmap: 1\nid: m\nparties:\n\t- {id: a}\n",
+         ["map.yaml:4:1: YAML syntax error: while scanning for the next token found character "
+          "that cannot start any token; this usually means a tab: YAML indents with spaces only; "
+          "replace the tab with spaces"]),
+        ("argmap: 1\nparties:\n  - {id: a}\n - {id: b}\n",
+         ["map.yaml:4:2: YAML syntax error: while parsing a block mapping did not find expected "
+          "key; this usually means this line is not lined up with the lines above it: the keys of "
+          "one mapping start in the same column, and an item of a list starts with '- '"]),
         ("argmap: 1\nid: m\ntitle: T\nparties: [{id: a}]\nsource: {title: S, file: ../x.txt}\n",
          ["map.yaml:5:20: source file '../x.txt' lies outside the map's folder '{dir}'; move it "
           "beside the map (or pass allow_outside=True if you trust this file) @ $.source.file"]),
@@ -128,7 +142,7 @@ def test_every_problem_is_reported_at_once_in_line_order(tmp_path: Path) -> None
           "@ $.parties[0].meta"]),
     ],
     ids=["no-version", "version-2", "no-party", "parties-not-list", "source-title-missing",
-         "not-a-mapping", "syntax", "source-outside", "source-missing", "meta-not-mapping"],
+         "not-a-mapping", "syntax", "syntax-colon", "syntax-tab", "syntax-indent", "source-outside", "source-missing", "meta-not-mapping"],
 )
 def test_errors_name_the_place_and_what_to_do(
     tmp_path: Path, text: str, expected: list[str]
