@@ -397,10 +397,41 @@ def _misquote(quote: str, folded_source: str, file: str) -> str:
     if lo >= 8:
         at = folded_source.index(quote[:lo]) + lo
         message += (
-            f": it matches up to {quote[max(0, lo - 30):lo]!r}, then the quote has "
-            f"{quote[lo:lo + 25]!r} where the source has {folded_source[at:at + 25]!r}"
+            f": it matches up to {_before(quote, lo)!r}, then the quote has "
+            f"{_after(quote, lo)!r} where the source has {_after(folded_source, at)!r}"
         )
     return message
+
+
+def _before(text: str, end: int, width: int = 30) -> str:
+    """Return about *width* characters of *text* before *end*, cut at a word and marked "…".
+
+    Examples
+    --------
+    >>> _before("statement in the city's letter", 30, width=12)
+    "…city's letter"
+    """
+    start = max(0, end - width)
+    if start > 0:
+        space = text.find(" ", start - 1, end)
+        start = space + 1 if 0 <= space < end - 1 else start
+        return "…" + text[start:end]
+    return text[:end]
+
+
+def _after(text: str, start: int, width: int = 25) -> str:
+    """Return about *width* characters of *text* from *start*, cut at a word and marked "…".
+
+    Examples
+    --------
+    >>> _after("clear retreat from statement in", 0, width=16)
+    'clear retreat…'
+    """
+    end = start + width
+    if end >= len(text):
+        return text[start:]
+    space = text.rfind(" ", start + 1, end + 1)
+    return text[start:space if space > start else end] + "…"
 
 
 def _quote_problems(

@@ -49,12 +49,16 @@ def test_the_design_example_loads() -> None:
         ("quote: this is direct retreat", "quote: this is a direct retreat",
          "map.yaml:32:5: quote not found in sources/1962-11-30-telegram-1180.txt (compared with "
          "whitespace folded): it matches up to 'this is ', then the quote has 'a direct retreat "
-         "from sta' where the source has 'direct retreat from state' @ $.points[1].quote"),
+         "from…' where the source has 'direct retreat from…' @ $.points[1].quote"),
+        ("quote: this is direct retreat from statement", "quote: this is direct retreat from the statement",
+         "map.yaml:32:5: quote not found in sources/1962-11-30-telegram-1180.txt (compared with "
+         "whitespace folded): it matches up to 'this is direct retreat from ', then the quote has "
+         "'the statement in…' where the source has \"statement in President's…\" @ $.points[1].quote"),
         ("    kind: objection\n", "    kind: rebuttal\n",
          "map.yaml:30:15: a rebuttal attacks objections or rebuttals, but 'us-draft-lapse' is a "
          "claim; make this point an objection, or attack the objection @ $.points[1].attacks[0]"),
     ],
-    ids=["broken-reference", "unknown-key", "misquote", "misfit-kind"],
+    ids=["broken-reference", "unknown-key", "misquote", "misquote-far-in", "misfit-kind"],
 )
 def test_each_broken_copy_of_the_example_gives_one_located_problem(
     tmp_path: Path, old: str, new: str, expected: str
