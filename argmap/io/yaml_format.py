@@ -408,7 +408,7 @@ def _before(text: str, end: int, width: int = 30) -> str:
 
     Examples
     --------
-    >>> _before("statement in the city's letter", 30, width=12)
+    >>> _before("statement in the city's letter", 30, width=13)
     "…city's letter"
     """
     start = max(0, end - width)
