@@ -126,6 +126,9 @@ class Timeline(TableMixin):
     def __iter__(self) -> Iterator[TimelineRow]:
         return iter(self.rows)
 
+    def __repr__(self) -> str:
+        return f"<Timeline of {self.a} and {self.b}: {len(self.rows)} rows>"
+
     def __len__(self) -> int:
         return len(self.rows)
 
@@ -287,6 +290,10 @@ class Case:
     description: str | None = attrs.field(default=None, kw_only=True)
     meta: FrozenDict = attrs.field(
         factory=FrozenDict, converter=freeze_meta, hash=False, kw_only=True)
+
+    def __repr__(self) -> str:
+        span = f" from {self.maps[0].id} to {self.maps[-1].id}" if self.maps else ""
+        return f"<Case {self.id!r}: {len(self.maps)} maps{span}>"
 
     def map(self, map_id: str) -> ArgumentMap:
         """Return the map with id *map_id*."""

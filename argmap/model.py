@@ -431,6 +431,12 @@ class Source:
         return in_line_ranges(line, self.body)
 
 
+def _count(items: tuple[Any, ...], word: str) -> str:
+    if len(items) == 1:
+        return f"1 {word}"
+    return f"{len(items)} {word[:-1]}ies" if word.endswith("y") else f"{len(items)} {word}s"
+
+
 def _validate_map(instance: ArgumentMap, attribute: attrs.Attribute[Any], value: object) -> None:
     problems = map_problems(
         enumerate(instance.parties),
@@ -527,6 +533,11 @@ class ArgumentMap:
         factory=FrozenDict, converter=freeze_meta, hash=False, kw_only=True)
 
     # --- look-ups --------------------------------------------------------------
+
+    def __repr__(self) -> str:
+        """A short summary; the points are in ``m.points``, the diagram in a notebook's output."""
+        return (f"<ArgumentMap {self.id!r}: {_count(self.points, 'point')}, "
+                f"{_count(self.issues, 'issue')}, {_count(self.parties, 'party')}>")
 
     @functools.cached_property
     def _index(self) -> _Index:

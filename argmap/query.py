@@ -154,6 +154,9 @@ class Unresolved(TableMixin):
     def __iter__(self) -> Iterator[Thread]:
         return iter(self.items)
 
+    def __repr__(self) -> str:
+        return f"<Unresolved: {self.caption}>"
+
     def __len__(self) -> int:
         return len(self.items)
 
@@ -231,6 +234,9 @@ class Comparison(TableMixin):
 
     def __iter__(self) -> Iterator[IssueComparison]:
         return iter(self.rows)
+
+    def __repr__(self) -> str:
+        return f"<Comparison of {self.a} and {self.b} in {self.map_id}: {len(self.rows)} issues>"
 
     def __len__(self) -> int:
         return len(self.rows)

@@ -118,6 +118,9 @@ class Framework:
     arguments: tuple[str, ...] = attrs.field(converter=_arguments)
     attacks: tuple[tuple[str, str], ...] = attrs.field(converter=_attacks)
 
+    def __repr__(self) -> str:
+        return f"<Framework: {len(self.arguments)} arguments, {len(self.attacks)} attacks>"
+
     @attacks.validator
     def _check(self, attribute: attrs.Attribute[object], value: tuple[tuple[str, str], ...]) -> None:
         known = set(self.arguments)

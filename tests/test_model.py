@@ -187,3 +187,17 @@ def test_public_api_is_sorted_and_complete() -> None:
     assert issubclass(argmap.FormatError, argmap.ArgmapError)
     assert issubclass(argmap.UnknownReferenceError, KeyError)
     assert Issue("x").label == "x"
+
+
+def test_reprs_fit_a_screen() -> None:
+    m = argmap.datasets.load("1962-11-28-new-york")
+    case = argmap.datasets.load_case("1962-cuba")
+    assert repr(m) == "<ArgumentMap '1962-11-28-new-york': 46 points, 11 issues, 3 parties>"
+    assert repr(m.unresolved()) == (
+        "<Unresolved: 10 open threads and 2 pending proposals in 1962-11-28-new-york>")
+    assert repr(m.compare("us", "ussr")) == "<Comparison of us and ussr in 1962-11-28-new-york: 11 issues>"
+    assert repr(case) == "<Case '1962-cuba': 6 maps from 1962-10-30-moscow to 1962-11-28-new-york>"
+    assert repr(argmap.semantics.framework(m)) == "<Framework: 46 arguments, 17 attacks>"
+    assert repr(case.timeline()).startswith("<Timeline of us and ussr: ")
+    assert str(m.unresolved()).splitlines()[2].split() == ["STATUS", "ISSUE", "LAST", "WORD", "POINTS", "ROOT"]
+    assert all(len(repr(x)) < 120 for x in (m, m.unresolved(), m.compare("us", "ussr"), case))
