@@ -19,7 +19,7 @@ import attrs
 from argmap._table import TableMixin, cell_text, format_table
 from argmap._util import FrozenDict, did_you_mean, freeze_meta
 from argmap.errors import Problem, UnknownReferenceError, ValidationError
-from argmap.model import ArgumentMap, Kind
+from argmap.model import ArgumentMap, Kind, Point
 
 __all__ = ["Case", "CaseDiff", "Timeline", "TimelineRow", "diff"]
 
@@ -175,7 +175,9 @@ class CaseDiff:
     revised : tuple of (point, earlier point reference)
         Points of the later map by which a party revises its own earlier position.
     new_objections, new_concessions : tuple of str
-        The later map's objections and rebuttals, and its concessions.
+        The later map's objections and rebuttals, and its concessions, that are
+        new: not in the earlier map (a point of the same id and kind) and not a
+        restatement of one of its points.
 
     .. versionadded:: 0.1
     """
@@ -261,9 +263,18 @@ def diff(earlier: ArgumentMap, later: ArgumentMap, a: str | None = None,
         answered=tuple((p.id, r) for p in later.points for r in p.answers if r.startswith(prefix)),
         revised=tuple((p.id, r) for p in later.points for r in p.revises if r.startswith(prefix)),
         new_objections=tuple(p.id for p in later.points
-                             if p.kind in (Kind.OBJECTION, Kind.REBUTTAL)),
-        new_concessions=tuple(p.id for p in later.points if p.kind is Kind.CONCESSION),
+                             if p.kind in (Kind.OBJECTION, Kind.REBUTTAL) and _new(p, earlier, prefix)),
+        new_concessions=tuple(p.id for p in later.points
+                              if p.kind is Kind.CONCESSION and _new(p, earlier, prefix)),
     )
+
+
+def _new(point: Point, earlier: ArgumentMap, prefix: str) -> bool:
+    """True unless the earlier map has this point (same id and kind), or the point restates one of its."""
+    same = earlier._index.points.get(point.id)
+    if same is not None and same.kind is point.kind:
+        return False
+    return not any(r.startswith(prefix) for r in point.restates)
 
 
 @attrs.frozen

@@ -7,10 +7,12 @@ from pathlib import Path
 import attrs
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
 
 import argmap
 from argmap import Case, diff
 from argmap.cli import main
+from tests.strategies import maps
 from tests.util import make_map
 
 DATA = argmap.datasets.data_dir()
@@ -155,3 +157,14 @@ def test_the_case_diagram(tmp_path: Path) -> None:
     svg = (tmp_path / "case.svg").read_text()
     assert "Inspection and safeguards" in svg
     assert "disputed" in svg
+
+
+@settings(max_examples=60, deadline=None)
+@given(maps())
+def test_a_map_diffed_with_itself_shows_no_change(amap: argmap.ArgumentMap) -> None:
+    if len(amap.parties) < 2:
+        return
+    d = diff(amap, amap)
+    assert (d.appeared, d.disappeared, d.status_changes) == ((), (), ())
+    assert (d.new_objections, d.new_concessions) == ((), ())
+    assert (d.restated, d.answered, d.revised) == ((), (), ())
