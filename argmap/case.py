@@ -270,7 +270,7 @@ def diff(earlier: ArgumentMap, later: ArgumentMap, a: str | None = None,
 
 
 def _new(point: Point, earlier: ArgumentMap, prefix: str) -> bool:
-    """True unless the earlier map has this point (same id and kind), or the point restates one of its."""
+    """Return True unless the earlier map has this point (same id and kind) or it restates one of its."""
     same = earlier._index.points.get(point.id)
     if same is not None and same.kind is point.kind:
         return False

@@ -9,6 +9,7 @@ import csv
 import functools
 import io
 import json
+import os
 import shutil
 import sys
 import warnings
@@ -16,6 +17,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
+import attrs
 import click
 import graphviz
 
@@ -91,13 +93,13 @@ def _load(path: Path) -> ArgumentMap:
     return amap
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(package_name="argmap", prog_name="argmap")
 def main() -> None:
     """Map arguments in negotiations and debates: who claimed, objected, rebutted, conceded."""
 
 
-@main.command()
+@main.command(short_help="Check maps and case files; list every problem.")
 @click.argument("files", nargs=-1, required=True, type=_FILE)
 def validate(files: tuple[Path, ...]) -> None:
     """Check map files (and .case.yaml case files); print every problem as file:line:col."""
@@ -152,17 +154,18 @@ def _check_exclusive(as_json: bool, as_csv: bool) -> None:
         raise click.UsageError("choose one of --json and --csv")
 
 
-def _check_ids(amap: ArgumentMap, what: str, values: Iterable[str], known: list[str]) -> None:
+def _check_ids(amap: ArgumentMap, what: str, values: Iterable[str], known: list[str],
+               hint: str | None = None) -> None:
     for value in values:
         if value not in known:
             raise click.BadParameter(
                 f"{amap.id} has no {what} {value!r}{did_you_mean(value, known)}; "
                 f"there are: {', '.join(known)}",
-                param_hint=f"--{what}" if what in ("issue", "party") else what,
+                param_hint=hint or (f"--{what}" if what in ("issue", "party") else what),
             )
 
 
-@main.command()
+@main.command(short_help="The open threads and pending proposals of a map.")
 @click.argument("file", type=_FILE)
 @_output_options
 @_reports_errors
@@ -180,7 +183,7 @@ def unresolved(file: Path, as_json: bool, as_csv: bool) -> None:
         click.echo(result.to_text(_width()))
 
 
-@main.command()
+@main.command(short_help="Two parties' points and status, issue by issue.")
 @click.argument("file", type=_FILE)
 @click.argument("a")
 @click.argument("b")
@@ -194,7 +197,8 @@ def compare(file: Path, a: str, b: str, as_json: bool, as_csv: bool) -> None:
     _check_exclusive(as_json, as_csv)
     amap = _load(file)
     parties = [p.id for p in amap.parties]
-    _check_ids(amap, "party", [a, b], parties)
+    _check_ids(amap, "party", [a], parties, hint="A")
+    _check_ids(amap, "party", [b], parties, hint="B")
     if a == b:
         raise click.BadParameter("A and B must be two different parties", param_hint="B")
     result = amap.compare(a, b)
@@ -204,7 +208,7 @@ def compare(file: Path, a: str, b: str, as_json: bool, as_csv: bool) -> None:
         click.echo(result.to_text(_width()))
 
 
-@main.command()
+@main.command(short_help="Agreement between two codings of one source.")
 @click.argument("a", type=_FILE)
 @click.argument("b", type=_FILE)
 @click.option("--parties", nargs=2, metavar="P Q", default=None,
@@ -234,7 +238,7 @@ def agree(a: Path, b: Path, parties: tuple[str, str] | None, as_json: bool, as_c
         click.echo(result.to_text(_width()))
 
 
-@main.command()
+@main.command(short_help="The source's sentences and the points quoting them.")
 @click.argument("file", type=_FILE)
 @click.option("--all", "everything", is_flag=True, help="List every sentence, not only those not quoted.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON (docs/agreement.md).")
@@ -280,7 +284,7 @@ def _render_options(func: F) -> F:
     return func
 
 
-@main.command()
+@main.command(short_help="Draw a map: svg, png, pdf, dot or an html page.")
 @click.argument("file", type=_FILE)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
               help="The file to write; its extension gives the format.")
@@ -333,7 +337,7 @@ _NO_GRAPHVIZ = (
 )
 
 
-@main.command()
+@main.command(short_help="Draw the bundled 1962 map and print what is open.")
 @click.option("-o", "--output-dir", type=click.Path(file_okay=False, path_type=Path),
               default=Path("out"), show_default=True, help="Folder for the diagrams.")
 @_reports_errors
@@ -367,7 +371,7 @@ def _framework(path: Path) -> Framework:
     return semantics_module.framework(_load(path))
 
 
-@main.command()
+@main.command(short_help="A map's extensions under Dung's semantics.")
 @click.argument("file", type=_FILE)
 @click.option("--semantics", "name", type=click.Choice(list(SEMANTICS)), required=True,
               help="Which extensions to compute.")
@@ -392,15 +396,20 @@ def semantics(file: Path, name: SemanticsName, as_json: bool) -> None:
         click.echo(f"{i}: {' '.join(extension) if extension else '(empty)'}")
 
 
-@main.command()
+@main.command(short_help="Convert a map between formats.")
 @click.argument("source", type=_FILE)
 @click.argument("target", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--force", is_flag=True, help="Overwrite TARGET if it exists.")
+@click.option("--copy-source", is_flag=True,
+              help="Copy the map's source text beside TARGET when TARGET's folder does not hold it.")
 @_reports_errors
-def convert(source: Path, target: Path, force: bool) -> None:
-    """Convert a map between formats, chosen by extension.
+def convert(source: Path, target: Path, force: bool, copy_source: bool) -> None:
+    """Convert a map between formats, chosen by the files' extensions.
 
-    Reads .yaml .yml .json .aif.json .apx .i23; writes those and .graphml and .csv.
+    Reads .yaml .yml .json, AIF (.aif.json, or AIFdb's nodeset .json), Argdown
+    (.argdown .ad), Kialo exports (.txt) and ICCMA frameworks (.apx .i23); writes
+    .yaml .yml .json .aif.json .argdown .graphml .csv .apx .i23. A map's source
+    text must stay where the new file can find it (see --copy-source).
     """
     if target.exists() and target.resolve() == source.resolve():
         raise click.BadParameter("TARGET is SOURCE: convert never overwrites its input",
@@ -410,16 +419,42 @@ def convert(source: Path, target: Path, force: bool) -> None:
                                  param_hint="TARGET")
     argmap.io.format_for(target)  # an unknown extension fails before any work
     amap = _load(source)
+    amap = _source_for(amap, source, target, copy_source)
     argmap.save(amap, target)
     click.echo(f"wrote {target}")
 
 
-@main.group()
+def _source_for(amap: ArgumentMap, source: Path, target: Path, copy_source: bool) -> ArgumentMap:
+    """Return *amap* with its ``source.file`` found from *target*'s folder, or say why it cannot be."""
+    if amap.source is None or amap.source.file is None:
+        return amap
+    here, there = source.parent.resolve(), target.parent.resolve()
+    if here == there:
+        return amap
+    document = (here / amap.source.file).resolve()
+    relative = Path(os.path.relpath(document, there))
+    if not relative.parts or relative.parts[0] != "..":
+        return attrs.evolve(amap, source=attrs.evolve(amap.source, file=relative.as_posix()))
+    if not copy_source:
+        raise click.ClickException(
+            f"{amap.id}'s source file {amap.source.file!r} would lie outside {target}'s folder, where "
+            "argmap does not look for it; pass --copy-source to copy it beside the new file, or "
+            "convert into a folder that holds it")
+    copy = there / amap.source.file
+    if copy.exists() and copy.read_bytes() != document.read_bytes():
+        raise click.ClickException(f"{copy} exists and differs from {document}; not overwritten")
+    copy.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(document, copy)
+    click.echo(f"copied {document} to {copy}")
+    return amap
+
+
+@main.group(short_help="Cases: the maps of one negotiation.")
 def case() -> None:
     """Cases: the maps of one negotiation, meeting by meeting."""
 
 
-@case.command()
+@case.command(short_help="Each issue's status, meeting by meeting.")
 @click.argument("case_file", metavar="CASE", type=_FILE)
 @click.option("--issue", metavar="ID", help="Only this issue.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON records.")
@@ -438,7 +473,7 @@ def timeline(case_file: Path, issue: str | None, as_json: bool) -> None:
         click.echo(result.to_text(_width()))
 
 
-@main.command("diff")
+@main.command("diff", short_help="What changed between two maps.")
 @click.argument("earlier", type=_FILE)
 @click.argument("later", type=_FILE)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")

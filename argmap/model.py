@@ -535,7 +535,7 @@ class ArgumentMap:
     # --- look-ups --------------------------------------------------------------
 
     def __repr__(self) -> str:
-        """A short summary; the points are in ``m.points``, the diagram in a notebook's output."""
+        """Return a short summary; the points are in ``m.points``, the diagram in a notebook's output."""
         return (f"<ArgumentMap {self.id!r}: {_count(self.points, 'point')}, "
                 f"{_count(self.issues, 'issue')}, {_count(self.parties, 'party')}>")
 

@@ -314,3 +314,56 @@ def test_aif_kept_aside_is_said_on_stderr_and_a_nodeset_json_is_aif(
     assert result.exit_code == 0
     assert result.stderr == ""  # the YAML copy holds what was kept aside; nothing more to say
     assert node_and_edge_counts(json.loads(back.read_text())) == node_and_edge_counts(DEGENERATE)
+
+
+def test_messages_name_what_the_user_typed(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(main, ["compare", str(BUNDLED), "us", "russia"])
+    assert result.exit_code == 2
+    assert "Invalid value for B: 1962-11-28-new-york has no party 'russia' (did you mean 'ussr'?)" \
+        in result.stderr
+    result = runner.invoke(main, ["render", str(BUNDLED), "-o", str(tmp_path / "out.jpg")])
+    assert result.exit_code == 1
+    assert "--format on the command line" in result.stderr
+    assert "by extension or format=" not in result.stderr
+    result = runner.invoke(main, ["case", "timeline", str(BUNDLED)])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"Error: {BUNDLED}:1:1: this is a map, not a case: a case file (NAME.case.yaml) lists the "
+        "maps of one negotiation under 'argmap-case: 1', 'id', 'title' and 'maps' (docs/cases.md)"]
+    help_text = runner.invoke(main, ["convert", "--help"], terminal_width=100).stdout
+    for reader in ("Argdown", "Kialo", "nodeset"):
+        assert reader in help_text
+
+
+def test_the_top_level_help_cuts_no_summary(runner: CliRunner) -> None:
+    for width in (80, 120):
+        text = runner.invoke(main, ["--help"], terminal_width=width).stdout
+        commands = text.split("Commands:")[1].splitlines()
+        assert len([c for c in commands if c.strip()]) == len(main.commands)
+        assert not [c for c in commands if c.rstrip().endswith("...")], commands
+
+
+def test_convert_into_another_folder_keeps_the_source_reachable(
+    runner: CliRunner, tmp_path: Path,
+) -> None:
+    shutil.copytree(argmap.datasets.data_dir(), tmp_path / "data")
+    bundled = tmp_path / "data" / "1962-11-28-new-york.yaml"
+    deeper = tmp_path / "data" / "converted" / "map.json"
+    deeper.parent.mkdir()
+    # a folder below the source: argmap cannot look above a map's folder, so it says what to do
+    result = runner.invoke(main, ["convert", str(bundled), str(deeper)])
+    assert result.exit_code == 1
+    assert "pass --copy-source to copy it beside the new file" in result.stderr
+    assert not deeper.exists()
+    result = runner.invoke(main, ["convert", str(bundled), str(deeper), "--copy-source"])
+    assert result.exit_code == 0, result.output
+    assert (deeper.parent / "sources" / "1962-11-30-deptel-1180.txt").read_bytes() == (
+        tmp_path / "data" / "sources" / "1962-11-30-deptel-1180.txt").read_bytes()
+    assert argmap.load(deeper) == argmap.load(bundled)
+    # a folder above the source: the path is rewritten, and converting back gives the same map
+    above = tmp_path / "map.yaml"
+    assert runner.invoke(main, ["convert", str(bundled), str(above)]).exit_code == 0
+    assert argmap.load(above).source.file == "data/sources/1962-11-30-deptel-1180.txt"  # type: ignore[union-attr]
+    back = tmp_path / "data" / "back.yaml"
+    assert runner.invoke(main, ["convert", str(above), str(back)]).exit_code == 0
+    assert argmap.load(back) == argmap.load(bundled)

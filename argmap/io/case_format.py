@@ -57,6 +57,11 @@ def load_case(path: str | Path, *, allow_outside: bool = False) -> Case:
     if not isinstance(data, Mapping):
         raise FormatError([Problem("a case file is a mapping with 'argmap-case: 1', 'id', "
                                    "'title' and 'maps'", (), file, 1, 1)])
+    if "argmap" in data and "argmap-case" not in data:
+        raise FormatError([Problem(
+            "this is a map, not a case: a case file (NAME.case.yaml) lists the maps of one "
+            "negotiation under 'argmap-case: 1', 'id', 'title' and 'maps' (docs/cases.md)",
+            (), file, 1, 1)])
     for key in data:
         if key not in CASE_KEYS:
             problems.append(Problem(f"unknown key {key!r}{did_you_mean(str(key), CASE_KEYS)}; "

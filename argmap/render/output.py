@@ -36,7 +36,8 @@ def _format_for(path: Path, format: str | None) -> str:
     if fmt not in FORMATS:
         raise UnsupportedFormatError(
             f"cannot draw {str(path)!r} as {fmt or 'a file without extension'!r}; "
-            f"use one of {', '.join(FORMATS)} (by extension or format=)"
+            f"use one of {', '.join(FORMATS)}, as the file's extension or as the format "
+            "(format= in Python, --format on the command line)"
         )
     return fmt
 

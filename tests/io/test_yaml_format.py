@@ -146,7 +146,8 @@ def test_every_problem_is_reported_at_once_in_line_order(tmp_path: Path) -> None
           "@ $.parties[0].meta"]),
     ],
     ids=["no-version", "version-2", "no-party", "parties-not-list", "source-title-missing",
-         "not-a-mapping", "syntax", "syntax-colon", "syntax-tab", "syntax-indent", "source-outside", "source-missing", "meta-not-mapping"],
+         "not-a-mapping", "syntax", "syntax-colon", "syntax-tab", "syntax-indent",
+         "source-outside", "source-missing", "meta-not-mapping"],
 )
 def test_errors_name_the_place_and_what_to_do(
     tmp_path: Path, text: str, expected: list[str]
