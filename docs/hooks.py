@@ -1,4 +1,5 @@
-"""MkDocs hook: draw the gallery's diagrams from the bundled maps at build time.
+"""MkDocs hooks: draw the gallery's diagrams from the bundled maps at build time, and
+link the API reference's cross-references.
 
 Nothing generated is kept in the repository; the images are made afresh by
 argmap itself each time the site is built.
@@ -6,6 +7,7 @@ argmap itself each time the site is built.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from mkdocs.structure.files import File, Files
@@ -36,3 +38,31 @@ def on_files(files: Files, config: Any) -> Files:
         svg = amap.to_graphviz(**opts).pipe(format="svg")
         files.append(File.generated(config, f"gallery/{filename}", content=svg))
     return files
+
+
+#: A numpydoc cross-reference as the API page shows it once rendered: ":func:<code>name</code>".
+_ROLE = re.compile(r":(?:func|class|meth|attr|mod|data|exc|obj):<code>~?([\w.]+)</code>")
+_ANCHOR = re.compile(r'\bid="(argmap[\w.]*)"')
+
+
+def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
+    """Turn the API reference's numpydoc roles into links to the objects they name.
+
+    A role names an object by its full path (``argmap.query.compare``), its
+    public name (``argmap.Point``) or its name alone (``compare``, ``Point.quote``);
+    it links to the documented object whose path ends the same way, and stays
+    code where nothing is documented under that name.
+    """
+    anchors = _ANCHOR.findall(html)
+    if not anchors:
+        return html
+
+    def link(match: re.Match[str]) -> str:
+        name = match[1].lstrip(".")
+        short = name.removeprefix("argmap.")
+        found = [a for a in anchors if a == name or a.endswith("." + short)]
+        if not found:
+            return f"<code>{match[1].lstrip('~')}</code>"
+        return f'<a href="#{min(found, key=len)}"><code>{match[1].lstrip("~")}</code></a>'
+
+    return _ROLE.sub(link, html)

@@ -22,18 +22,25 @@ from argmap.io import schema_path
 ROOT = Path(__file__).resolve().parents[1]
 
 
-@pytest.mark.needs_dot
-def test_the_site_builds_strictly_with_its_gallery(tmp_path: Path) -> None:
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The documentation site, built once with warnings as errors."""
+    out = tmp_path_factory.mktemp("site")
     done = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "site")],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(out)],
         cwd=ROOT, capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
     assert "WARNING" not in done.stderr
-    gallery = sorted((tmp_path / "site" / "gallery").glob("*.svg"))
+    return out
+
+
+@pytest.mark.needs_dot
+def test_the_site_builds_strictly_with_its_gallery(site: Path) -> None:
+    gallery = sorted((site / "gallery").glob("*.svg"))
     assert len(gallery) == 6
     for svg in gallery:
         ET.parse(svg)
-    api = (tmp_path / "site" / "api" / "index.html").read_text()
+    api = (site / "api" / "index.html").read_text()
     assert "Return the open threads and the pending proposals" in api
 
 
@@ -99,3 +106,19 @@ def test_the_schema_is_in_step_with_the_model(schema: dict[str, Any]) -> None:
     top = [a.name for a in attrs.fields(argmap.ArgumentMap)]
     assert list(schema["properties"]) == ["argmap", *top]
     assert defs["point"]["properties"]["kind"]["enum"] == [k.value for k in argmap.Kind]
+
+
+def test_the_home_page_starts_each_kind_of_user() -> None:
+    page = (ROOT / "docs" / "index.md").read_text()
+    for target in ("tutorial.md", "gallery.md", "api.md", "agreement.md", "diagrams.md", "queries.md",
+                   "images/1962-11-28-invasion.png"):
+        assert f"({target})" in page, target
+    assert "make demo" in page
+
+
+@pytest.mark.needs_dot
+def test_the_api_reference_links_its_cross_references(site: Path) -> None:
+    api = (site / "api" / "index.html").read_text()
+    assert ":func:" not in api
+    assert ":class:" not in api
+    assert '<a href="#argmap.loads"><code>loads</code></a>' in api
