@@ -1,8 +1,9 @@
-"""MkDocs hooks: draw the gallery's diagrams from the bundled maps at build time, and
-link the API reference's cross-references.
+"""MkDocs hooks: the gallery's diagrams, and links in the API reference.
 
-Nothing generated is kept in the repository; the images are made afresh by
-argmap itself each time the site is built.
+The gallery is drawn from the bundled maps at build time, and the API
+reference's numpydoc cross-references become links. Nothing generated is kept
+in the repository; the images are made afresh by argmap itself each time the
+site is built.
 """
 
 from __future__ import annotations
