@@ -11,12 +11,13 @@ OUT    ?= out
 demo: setup
 	$(BIN)/argmap demo -o $(OUT)
 
-test: setup
+test: setup $(VENV)/.installed-test
 	@scripts/system-deps.sh --test
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 	$(BIN)/python -m pytest
 
+# what the demo needs: argmap and its dependencies, and Graphviz
 setup: system-deps $(VENV)/.installed
 
 system-deps:
@@ -26,6 +27,11 @@ $(VENV)/.installed: pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "argmap needs Python 3.11 or newer; set PYTHON=python3.x")'
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e .
+	@touch $@
+
+# and for the tests: the test tools, the peers the tests compare with, the docs builder
+$(VENV)/.installed-test: $(VENV)/.installed pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	@touch $@
 

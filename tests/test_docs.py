@@ -122,3 +122,15 @@ def test_the_api_reference_links_its_cross_references(site: Path) -> None:
     assert ":func:" not in api
     assert ":class:" not in api
     assert '<a href="#argmap.loads"><code>loads</code></a>' in api
+
+
+def test_make_demo_installs_only_what_the_demo_needs(tmp_path: Path) -> None:
+    def planned(target: str) -> str:
+        done = subprocess.run(["make", "-n", target, f"VENV={tmp_path / 'venv'}", f"OUT={tmp_path}"],
+                              cwd=ROOT, capture_output=True, text=True, check=True)
+        return done.stdout
+
+    demo, test = planned("demo"), planned("test")
+    assert "pip install --quiet -e .\n" in demo
+    assert "[test]" not in demo
+    assert "pip install --quiet -e '.[test]'" in test
