@@ -435,6 +435,11 @@ def _source_for(amap: ArgumentMap, source: Path, target: Path, copy_source: bool
     relative = Path(os.path.relpath(document, there))
     if not relative.parts or relative.parts[0] != "..":
         return attrs.evolve(amap, source=attrs.evolve(amap.source, file=relative.as_posix()))
+    if not copy_source and argmap.io.format_for(target) not in ("yaml", "json"):
+        click.echo(f"{target}: warning: the map's source file {amap.source.file!r} is kept as "
+                   f"written, relative to {source}'s folder; --copy-source copies it beside "
+                   f"{target.name}", err=True)
+        return amap
     if not copy_source:
         raise click.ClickException(
             f"{amap.id}'s source file {amap.source.file!r} would lie outside {target}'s folder, where "

@@ -49,10 +49,18 @@ def test_csv_has_a_row_per_point(nov29: argmap.ArgumentMap, tmp_path: Path) -> N
 def test_convert_between_formats(tmp_path: Path) -> None:
     runner = CliRunner()
     source = argmap.datasets.path("1962-10-31-new-york")
-    for name in ("m.aif.json", "m.json", "m.graphml", "m.csv", "m.apx", "m.i23"):
+    for name in ("m.aif.json", "m.graphml", "m.csv", "m.apx", "m.i23"):
         result = runner.invoke(main, ["convert", str(source), str(tmp_path / name)])
         assert result.exit_code == 0, result.output
         assert result.stdout == f"wrote {tmp_path / name}\n"
+    # format 1 checks its quotes against the source when read: the source must come along
+    refused = runner.invoke(main, ["convert", str(source), str(tmp_path / "m.json")])
+    assert refused.exit_code == 1
+    assert "pass --copy-source" in refused.stderr
+    result = runner.invoke(main, ["convert", str(source), str(tmp_path / "m.json"), "--copy-source"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[-1] == f"wrote {tmp_path / 'm.json'}"
+    assert argmap.load(tmp_path / "m.json") == argmap.load(source)
     original = argmap.load(source)
     assert argmap.load(tmp_path / "m.aif.json") == original
     back = runner.invoke(main, ["convert", str(tmp_path / "m.aif.json"), str(tmp_path / "b.yaml")])
