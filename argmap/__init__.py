@@ -19,6 +19,7 @@ from importlib.metadata import PackageNotFoundError, version
 from argmap import datasets, query, render, semantics
 from argmap.agreement import Agreement, agreement
 from argmap.case import Case, diff
+from argmap.corpus import Corpus
 from argmap.coverage import Coverage, coverage
 from argmap.errors import (
     ArgmapError,
@@ -55,6 +56,7 @@ __all__ = [
     "ArgmapError",
     "ArgumentMap",
     "Case",
+    "Corpus",
     "Coverage",
     "FormatError",
     "Issue",

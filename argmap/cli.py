@@ -13,7 +13,7 @@ import os
 import shutil
 import sys
 import warnings
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -24,8 +24,9 @@ import graphviz
 import argmap
 import argmap.io
 from argmap import semantics as semantics_module
-from argmap._table import cell_text
+from argmap._table import cell_text, format_table
 from argmap._util import did_you_mean, write_atomically
+from argmap.corpus import SUMMARY_COLUMNS, UNRESOLVED_COLUMNS
 from argmap.errors import ArgmapError, ValidationError
 from argmap.io.aif import AIFWarning
 from argmap.io.iccma import load_framework
@@ -476,6 +477,90 @@ def timeline(case_file: Path, issue: str | None, as_json: bool) -> None:
         click.echo(json.dumps(result.to_records(), indent=2, ensure_ascii=False))
     else:
         click.echo(result.to_text(_width()))
+
+
+@main.group(short_help="The same queries over every map of a corpus.")
+def corpus() -> None:
+    """Many maps: every file under the PATHs (files, folders, glob patterns), one row each.
+
+    Serially by default; on N processes with --workers N, or on a Dask cluster with
+    --scheduler ADDRESS (Dask is the extra argmap[dask]). A file that fails to load
+    becomes a row with its error; the run goes on.
+    """
+
+
+def _corpus_options(func: F) -> F:
+    options = [
+        click.argument("paths", nargs=-1, required=True, metavar="PATH..."),
+        click.option("--json", "as_json", is_flag=True, help="Print JSON: a list of rows."),
+        click.option("--csv", "as_csv", is_flag=True, help="Print CSV (ids joined by spaces)."),
+        click.option("--workers", type=click.IntRange(min=1), metavar="N",
+                     help="Run on N processes (Dask's local scheduler)."),
+        click.option("--scheduler", metavar="ADDRESS",
+                     help="Run on the Dask cluster at ADDRESS (tcp://host:8786)."),
+        click.option("--format", "fmt", type=click.Choice(list(argmap.io.FORMATS)),
+                     help="Read every file as this format, whatever its extension."),
+    ]
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def _corpus_of(paths: tuple[str, ...], workers: int | None, scheduler: str | None,
+               fmt: str | None) -> Iterator[argmap.Corpus]:
+    if workers and scheduler:
+        raise click.UsageError("choose one of --workers and --scheduler")
+    if scheduler:
+        try:
+            from distributed import Client
+        except ImportError:
+            raise click.ClickException("--scheduler needs Dask: pip install 'argmap[dask]'") from None
+        with Client(scheduler) as client:
+            yield argmap.Corpus(paths, format=fmt, client=client)
+        return
+    yield argmap.Corpus(paths, format=fmt, workers=workers)
+
+
+@corpus.command("summary", short_help="One row per file: counts, open threads, errors.")
+@_corpus_options
+@_reports_errors
+def corpus_summary(paths: tuple[str, ...], as_json: bool, as_csv: bool, workers: int | None,
+                   scheduler: str | None, fmt: str | None) -> None:
+    """Print one row per file: its counts, open threads, and any error.
+
+    The row holds the id, title, date, counts of points, parties and issues, open
+    threads, pending proposals, disputed issues, and the error of a file that did not load.
+    """
+    _check_exclusive(as_json, as_csv)
+    for loaded in _corpus_of(paths, workers, scheduler, fmt):
+        rows = loaded.summary_records(progress=sys.stderr.isatty())
+        if as_json or as_csv:
+            _print_records(rows, SUMMARY_COLUMNS, as_json)
+            return
+        failed = sum(1 for r in rows if r["error"])
+        table = [[str(r[c]) if r[c] is not None else "-" for c in
+                  ("points", "open_threads", "pending_proposals", "disputed_issues")]
+                 + [r["error"].splitlines()[0] if r["error"] else r["file"]] for r in rows]
+        click.echo(f"{_plural(len(rows), 'file')}, {failed} failed to load\n")
+        click.echo(format_table(table, ["POINTS", "OPEN", "PENDING", "DISPUTED", "FILE"], _width()))
+
+
+@corpus.command("unresolved", short_help="Every open thread and pending proposal, file by file.")
+@_corpus_options
+@_reports_errors
+def corpus_unresolved(paths: tuple[str, ...], as_json: bool, as_csv: bool, workers: int | None,
+                      scheduler: str | None, fmt: str | None) -> None:
+    """Print every open thread and pending proposal of every file, with the file's name."""
+    _check_exclusive(as_json, as_csv)
+    for loaded in _corpus_of(paths, workers, scheduler, fmt):
+        rows = loaded.unresolved_records(progress=sys.stderr.isatty())
+        if as_json or as_csv:
+            _print_records(rows, UNRESOLVED_COLUMNS, as_json)
+            return
+        table = [[r["status"] or "error", cell_text(r["issue"]) or "-", cell_text(r["last_word"]) or "-",
+                  f"{r['file']}: {r['root']}" if not r["error"] else r["error"].splitlines()[0]]
+                 for r in rows]
+        click.echo(format_table(table, ["STATUS", "ISSUE", "LAST WORD", "FILE: ROOT"], _width()))
 
 
 @main.command("diff", short_help="What changed between two maps.")
