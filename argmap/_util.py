@@ -7,6 +7,7 @@ import difflib
 import gc
 import os
 import re
+import stat
 import tempfile
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -44,6 +45,59 @@ def in_line_ranges(line: int, ranges: Sequence[tuple[int, int]]) -> bool:
 def body_lines(text: str, body: Sequence[tuple[int, int]]) -> list[tuple[int, str]]:
     """Return ``(line number, line)`` for the lines of *text* inside the *body* ranges (all without)."""
     return [(n, line) for n, line in enumerate(text.splitlines(), 1) if in_line_ranges(n, body)]
+
+
+def read_bounded(path: Path, max_bytes: int, what: str = "file") -> bytes:
+    """Return the bytes of the regular file *path*, refusing one that is larger than *max_bytes*.
+
+    The limit counts the bytes actually read, so that a device, a FIFO or a file
+    under ``/proc`` (whose size says 0) is refused at once rather than read forever.
+
+    Raises
+    ------
+    argmap.FormatError
+        For a file that is not a regular file, or is too large; the message says what to do.
+    OSError
+        If the file cannot be opened.
+    """
+    from argmap.errors import FormatError, Problem
+
+    file = str(path)
+    if "\0" in file:
+        raise FormatError([Problem(f"the {what} name {file!r} holds a NUL character", (), file)])
+    info = path.stat()
+    if not stat.S_ISREG(info.st_mode):
+        kind = ("a folder" if stat.S_ISDIR(info.st_mode) else "a FIFO" if stat.S_ISFIFO(info.st_mode)
+                else "a device" if stat.S_ISCHR(info.st_mode) or stat.S_ISBLK(info.st_mode)
+                else "a socket" if stat.S_ISSOCK(info.st_mode) else "not a regular file")
+        raise FormatError([Problem(f"the {what} is {kind}, not a regular file; argmap reads only "
+                                   "files", (), file)])
+    with path.open("rb") as handle:
+        data = handle.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise FormatError([Problem(
+            f"the {what} is larger than {max_bytes:,} bytes; pass a larger max_bytes if you trust it",
+            (), file)])
+    return data
+
+
+def decoded(data: bytes, file: str) -> str:
+    """Return *data* as UTF-8 text (a byte-order mark dropped), or say where it is not UTF-8.
+
+    Raises
+    ------
+    argmap.FormatError
+        Naming the line of the first byte that is not UTF-8.
+    """
+    from argmap.errors import FormatError, Problem
+
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise FormatError([Problem(
+            f"the file is not UTF-8 text (byte {exc.start}); save it as UTF-8", (), file, line)
+        ]) from None
 
 
 def did_you_mean(word: str, known: Collection[str]) -> str:
@@ -129,13 +183,19 @@ def write_atomically(path: Path, data: bytes) -> None:
         mode = path.stat().st_mode & 0o7777
     except FileNotFoundError:
         mode = 0o666 & ~_umask()
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:  # name the file the user asked for, not the temporary one
+        raise OSError(exc.errno, exc.strerror or "cannot write", str(path)) from None
     try:
         with os.fdopen(fd, "wb") as out:
             out.write(data)
         os.chmod(tmp, mode)
         os.replace(tmp, path)
-    except BaseException:
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise OSError(exc.errno, exc.strerror or "cannot write", str(path)) from None
+    except BaseException:  # SystemExit from SIGTERM (argmap's command), KeyboardInterrupt
         Path(tmp).unlink(missing_ok=True)
         raise
 

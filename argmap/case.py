@@ -184,8 +184,8 @@ class CaseDiff:
 
     earlier: str
     later: str
-    a: str
-    b: str
+    a: str | None
+    b: str | None
     appeared: tuple[str, ...]
     disappeared: tuple[str, ...]
     status_changes: tuple[tuple[str, str, str], ...]
@@ -206,7 +206,8 @@ class CaseDiff:
         return {k: list(v) if isinstance(v, tuple) else v for k, v in data.items()}
 
     def __str__(self) -> str:
-        lines = [f"{self.earlier} -> {self.later} ({self.a} and {self.b})"]
+        parties = f" ({self.a} and {self.b})" if self.a and self.b else " (fewer than two shared parties)"
+        lines = [f"{self.earlier} -> {self.later}{parties}"]
         lines.append(f"issues appeared: {cell_text(self.appeared) or '-'}")
         lines.append(f"issues disappeared: {cell_text(self.disappeared) or '-'}")
         for issue, before, after in self.status_changes:
@@ -231,7 +232,9 @@ def diff(earlier: ArgumentMap, later: ArgumentMap, a: str | None = None,
          b: str | None = None) -> CaseDiff:
     """Return what changed from *earlier* to *later* between parties *a* and *b*.
 
-    *a* and *b* default to the first two parties the maps share.
+    *a* and *b* default to the first two parties the maps share; maps that
+    share fewer than two have no status changes (``a`` and ``b`` are None), and
+    everything else is reported.
 
     Examples
     --------
@@ -244,15 +247,15 @@ def diff(earlier: ArgumentMap, later: ArgumentMap, a: str | None = None,
     """
     shared = [p.id for p in earlier.parties if p.id in later._index.parties]
     if a is None or b is None:
-        if len(shared) < 2:
-            raise ValueError("the maps share fewer than two parties; name the two to compare")
-        a, b = shared[0], shared[1]
-    before = {r.issue: r.status for r in earlier.compare(a, b) if r.issue is not None}
-    after = {r.issue: r.status for r in later.compare(a, b) if r.issue is not None}
+        a, b = (shared[0], shared[1]) if len(shared) >= 2 else (None, None)
     had, has = _issues_with_points(earlier), _issues_with_points(later)
-    changes = tuple((i, before.get(i, "silent"), after.get(i, "silent"))
-                    for i in [*had, *[x for x in has if x not in had]]
-                    if before.get(i, "silent") != after.get(i, "silent"))
+    changes: tuple[tuple[str, str, str], ...] = ()
+    if a is not None and b is not None:  # statuses need two parties; everything else does not
+        before = {r.issue: r.status for r in earlier.compare(a, b) if r.issue is not None}
+        after = {r.issue: r.status for r in later.compare(a, b) if r.issue is not None}
+        changes = tuple((i, before.get(i, "silent"), after.get(i, "silent"))
+                        for i in [*had, *[x for x in has if x not in had]]
+                        if before.get(i, "silent") != after.get(i, "silent"))
     prefix = f"{earlier.id}#"
     return CaseDiff(
         earlier=earlier.id, later=later.id, a=a, b=b,
@@ -328,7 +331,9 @@ class Case:
     def _pair(self, a: str | None, b: str | None) -> tuple[str, str]:
         if a is None or b is None:
             if len(self.parties) < 2:
-                raise ValueError("the case has fewer than two parties")
+                raise ValidationError([Problem(
+                    f"case {self.id!r} has {len(self.parties)} party ({', '.join(self.parties)}); a "
+                    "timeline sets two parties' positions side by side, so it needs two")])
             return self.parties[0], self.parties[1]
         return a, b
 

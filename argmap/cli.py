@@ -10,12 +10,14 @@ import functools
 import io
 import json
 import os
+import re
 import shutil
+import signal
 import sys
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Final, TypeVar
 
 import attrs
 import click
@@ -29,6 +31,7 @@ from argmap._util import did_you_mean, write_atomically
 from argmap.corpus import SUMMARY_COLUMNS, UNRESOLVED_COLUMNS
 from argmap.errors import ArgmapError, ValidationError
 from argmap.io.aif import AIFWarning
+from argmap.io.csv_format import safe_cell
 from argmap.io.iccma import load_framework
 from argmap.model import ArgumentMap
 from argmap.render import DIRECTIONS, ENGINES, LABELS, THEMES
@@ -41,6 +44,22 @@ F = TypeVar("F", bound=Callable[..., Any])
 _FILE = click.Path(exists=True, dir_okay=False, path_type=Path)
 
 
+#: Control characters that would reach a terminal as commands (colours, titles, clearing):
+#: C0 but tab and newline, DEL, and C1.
+_CONTROL: Final = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _echo(message: str = "", *, err: bool = False, nl: bool = True, as_json: bool = False) -> None:
+    r"""Print *message*, with control characters from the data shown as escapes, never obeyed.
+
+    In text, ``ESC`` shows as ``\x1b``; in JSON (*as_json*), as ``\u001b``, the same string.
+    """
+    def shown(match: re.Match[str]) -> str:
+        return f"\\u{ord(match[0]):04x}" if as_json else f"\\x{ord(match[0]):02x}"
+
+    click.echo(_CONTROL.sub(shown, message), err=err, nl=nl)
+
+
 def _reports_errors(func: F) -> F:
     """Turn argmap's errors into a message on stderr and exit status 1, never a traceback."""
 
@@ -51,7 +70,7 @@ def _reports_errors(func: F) -> F:
         except ArgmapError as exc:
             if kwargs.get("as_json"):
                 _json_error(str(exc), getattr(exc, "problems", ()))
-            raise click.ClickException(str(exc)) from None
+            raise click.ClickException(_CONTROL.sub(lambda m: f"\\x{ord(m[0]):02x}", str(exc))) from None
         except OSError as exc:
             message = f"{exc.filename or ''}: {exc.strerror or exc}"
             if kwargs.get("as_json"):
@@ -63,11 +82,11 @@ def _reports_errors(func: F) -> F:
 
 def _json_error(message: str, problems: Sequence[Any]) -> None:
     """With --json, report the error as JSON on stderr and exit 1."""
-    click.echo(json.dumps({
+    _echo(json.dumps({
         "error": message,
         "problems": [{"file": p.file, "line": p.line, "column": p.column, "path": p.json_path,
                       "message": p.message} for p in problems],
-    }, ensure_ascii=False), err=True)
+    }, ensure_ascii=False), err=True, as_json=True)
     sys.exit(1)
 
 
@@ -88,16 +107,48 @@ def _load(path: Path) -> ArgumentMap:
         amap = argmap.load(path)
     for w in caught:
         if issubclass(w.category, AIFWarning):
-            click.echo(f"{path}: warning: {w.message}", err=True)
+            _echo(f"{path}: warning: {w.message}", err=True)
         else:  # not ours to report: let Python's filters decide, as without the catch
             warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
     return amap
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+class _Group(click.Group):
+    """The command group: usage errors come as JSON when --json was asked for."""
+
+    def main(self, args: Sequence[str] | None = None, prog_name: str | None = None,
+             complete_var: str | None = None, standalone_mode: bool = True, **extra: Any) -> Any:
+        if not standalone_mode:  # a caller that handles errors itself
+            return super().main(args, prog_name, complete_var, False, **extra)
+        try:
+            return super().main(args, prog_name, complete_var, False, **extra)
+        except click.UsageError as exc:
+            argv = list(args) if args is not None else sys.argv[1:]
+            if "--json" in argv:
+                _echo(json.dumps({"error": exc.format_message(), "problems": []}), err=True,
+                      as_json=True)
+                sys.exit(exc.exit_code)
+            exc.show()
+            sys.exit(exc.exit_code)
+        except click.ClickException as exc:
+            exc.show()
+            sys.exit(exc.exit_code)
+        except click.Abort:
+            _echo("Aborted!", err=True)
+            sys.exit(1)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"],
+                                           "max_content_width": 100})
 @click.version_option(package_name="argmap", prog_name="argmap")
 def main() -> None:
     """Map arguments in negotiations and debates: who claimed, objected, rebutted, conceded."""
+    # SIGTERM ends the command through Python, so that a half-written file is removed
+    signal.signal(signal.SIGTERM, _terminated)
+
+
+def _terminated(signum: int, frame: Any) -> None:
+    sys.exit(128 + signum)
 
 
 @main.command(short_help="Check maps and case files; list every problem.")
@@ -111,12 +162,12 @@ def validate(files: tuple[Path, ...]) -> None:
         except ValidationError as exc:
             failed = True
             for problem in exc.problems:
-                click.echo(str(problem), err=True)
+                _echo(str(problem), err=True)
         except ArgmapError as exc:
             failed = True
-            click.echo(f"{path}: {exc}", err=True)
+            _echo(f"{path}: {exc}", err=True)
         else:
-            click.echo(f"{path}: {summary}")
+            _echo(f"{path}: {summary}")
     if failed:
         sys.exit(1)
 
@@ -134,14 +185,14 @@ def _validated(path: Path) -> str:
 
 def _print_records(records: list[dict[str, Any]], columns: Sequence[str], as_json: bool) -> None:
     if as_json:
-        click.echo(json.dumps(records, indent=2, ensure_ascii=False))
+        _echo(json.dumps(records, indent=2, ensure_ascii=False), as_json=True)
         return
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(columns)
     for record in records:
-        writer.writerow([cell_text(record[c]) for c in columns])
-    click.echo(out.getvalue(), nl=False)
+        writer.writerow([safe_cell(cell_text(record[c])) for c in columns])
+    _echo(out.getvalue(), nl=False)
 
 
 def _output_options(func: F) -> F:
@@ -181,7 +232,7 @@ def unresolved(file: Path, as_json: bool, as_csv: bool) -> None:
     if as_json or as_csv:
         _print_records(result.to_records(), result.COLUMNS, as_json)
     else:
-        click.echo(result.to_text(_width()))
+        _echo(result.to_text(_width()))
 
 
 @main.command(short_help="Two parties' points and status, issue by issue.")
@@ -206,7 +257,7 @@ def compare(file: Path, a: str, b: str, as_json: bool, as_csv: bool) -> None:
     if as_json or as_csv:
         _print_records(result.to_records(), result.COLUMNS, as_json)
     else:
-        click.echo(result.to_text(_width()))
+        _echo(result.to_text(_width()))
 
 
 @main.command(short_help="Agreement between two codings of one source.")
@@ -232,11 +283,11 @@ def agree(a: Path, b: Path, parties: tuple[str, str] | None, as_json: bool, as_c
             _check_ids(amap, "parties", parties, [p.id for p in amap.parties])
     result = argmap.agreement(first, second, parties)
     if as_json:
-        click.echo(json.dumps(result.to_json(), indent=2, ensure_ascii=False))
+        _echo(json.dumps(result.to_json(), indent=2, ensure_ascii=False), as_json=True)
     elif as_csv:
         _print_records(result.to_records(), result.COLUMNS, False)
     else:
-        click.echo(result.to_text(_width()))
+        _echo(result.to_text(_width()))
 
 
 @main.command(short_help="The source's sentences and the points quoting them.")
@@ -252,9 +303,9 @@ def coverage(file: Path, everything: bool, as_json: bool) -> None:
     """
     result = argmap.coverage(_load(file))
     if as_json:
-        click.echo(json.dumps(result.to_json(), indent=2, ensure_ascii=False))
+        _echo(json.dumps(result.to_json(), indent=2, ensure_ascii=False), as_json=True)
     else:
-        click.echo(result.to_text(_width(), everything=everything))
+        _echo(result.to_text(_width(), everything=everything))
 
 
 def _render_options(func: F) -> F:
@@ -299,6 +350,12 @@ def render(
     labelling: str | None, only_unresolved: bool, max_points: int,
 ) -> None:
     """Draw a map (svg, png, pdf, dot, html) with Graphviz; a .case.yaml draws the case's grid."""
+    from argmap.render.output import _format_for
+
+    try:
+        _format_for(output, fmt)
+    except argmap.UnsupportedFormatError as exc:
+        raise click.BadParameter(str(exc), param_hint="-o") from None
     if file.name.endswith(".case.yaml"):
         _render_case(file, output, fmt, theme)
         return
@@ -316,7 +373,7 @@ def render(
         )
     except graphviz.ExecutableNotFound:
         raise click.ClickException(_NO_GRAPHVIZ) from None
-    click.echo(f"wrote {path}")
+    _echo(f"wrote {path}")
 
 
 def _render_case(file: Path, output: Path, fmt: str | None, theme: str) -> None:
@@ -326,9 +383,11 @@ def _render_case(file: Path, output: Path, fmt: str | None, theme: str) -> None:
     chosen = _format_for(output, fmt)
     if chosen == "html":
         raise click.BadParameter("a case renders as svg, png, pdf or dot", param_hint="--format")
+    if output.resolve() == file.resolve():
+        raise click.BadParameter("the output would overwrite the input case", param_hint="-o")
     data = pipe(case_to_graphviz(argmap.load_case(file), theme=theme), chosen)
     write_atomically(output, data)
-    click.echo(f"wrote {output}")
+    _echo(f"wrote {output}")
 
 
 _NO_GRAPHVIZ = (
@@ -354,12 +413,12 @@ def demo(output_dir: Path) -> None:
     try:
         for fmt in ("svg", "png"):
             path = amap.render(output_dir / f"{amap.id}.{fmt}")
-            click.echo(f"wrote {path}")
+            _echo(f"wrote {path}")
     except graphviz.ExecutableNotFound:
         raise click.ClickException(_NO_GRAPHVIZ) from None
-    click.echo()
-    click.echo(f"{amap.title} ({amap.date})")
-    click.echo(amap.unresolved().to_text(_width()))
+    _echo()
+    _echo(f"{amap.title} ({amap.date})")
+    _echo(amap.unresolved().to_text(_width()))
 
 
 #: The bundled map ``argmap demo`` draws.
@@ -389,12 +448,12 @@ def semantics(file: Path, name: SemanticsName, as_json: bool) -> None:
     order = {a: i for i, a in enumerate(af.arguments)}
     ordered = [sorted(e, key=order.__getitem__) for e in found]
     if as_json:
-        click.echo(json.dumps({"semantics": name, "extensions": ordered}, ensure_ascii=False))
+        _echo(json.dumps({"semantics": name, "extensions": ordered}, ensure_ascii=False), as_json=True)
         return
-    click.echo(f"{name}: {_plural(len(ordered), 'extension')} over "
+    _echo(f"{name}: {_plural(len(ordered), 'extension')} over "
                f"{_plural(len(af.arguments), 'argument')} and {_plural(len(af.attacks), 'attack')}")
     for i, extension in enumerate(ordered, start=1):
-        click.echo(f"{i}: {' '.join(extension) if extension else '(empty)'}")
+        _echo(f"{i}: {' '.join(extension) if extension else '(empty)'}")
 
 
 @main.command(short_help="Convert a map between formats.")
@@ -418,11 +477,14 @@ def convert(source: Path, target: Path, force: bool, copy_source: bool) -> None:
     if target.exists() and not force:
         raise click.BadParameter(f"{target} exists; pass --force to replace it",
                                  param_hint="TARGET")
-    argmap.io.format_for(target)  # an unknown extension fails before any work
+    try:
+        argmap.io.format_for(target)  # an unknown extension fails before any work
+    except argmap.UnsupportedFormatError as exc:
+        raise click.BadParameter(str(exc), param_hint="TARGET") from None
     amap = _load(source)
     amap = _source_for(amap, source, target, copy_source)
     argmap.save(amap, target)
-    click.echo(f"wrote {target}")
+    _echo(f"wrote {target}")
 
 
 def _source_for(amap: ArgumentMap, source: Path, target: Path, copy_source: bool) -> ArgumentMap:
@@ -437,7 +499,7 @@ def _source_for(amap: ArgumentMap, source: Path, target: Path, copy_source: bool
     if not relative.parts or relative.parts[0] != "..":
         return attrs.evolve(amap, source=attrs.evolve(amap.source, file=relative.as_posix()))
     if not copy_source and argmap.io.format_for(target) not in ("yaml", "json"):
-        click.echo(f"{target}: warning: the map's source file {amap.source.file!r} is kept as "
+        _echo(f"{target}: warning: the map's source file {amap.source.file!r} is kept as "
                    f"written, relative to {source}'s folder; --copy-source copies it beside "
                    f"{target.name}", err=True)
         return amap
@@ -451,7 +513,7 @@ def _source_for(amap: ArgumentMap, source: Path, target: Path, copy_source: bool
         raise click.ClickException(f"{copy} exists and differs from {document}; not overwritten")
     copy.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(document, copy)
-    click.echo(f"copied {document} to {copy}")
+    _echo(f"copied {document} to {copy}")
     return amap
 
 
@@ -474,9 +536,9 @@ def timeline(case_file: Path, issue: str | None, as_json: bool) -> None:
             param_hint="--issue")
     result = loaded.timeline(issue)
     if as_json:
-        click.echo(json.dumps(result.to_records(), indent=2, ensure_ascii=False))
+        _echo(json.dumps(result.to_records(), indent=2, ensure_ascii=False), as_json=True)
     else:
-        click.echo(result.to_text(_width()))
+        _echo(result.to_text(_width()))
 
 
 @main.group(short_help="The same queries over every map of a corpus.")
@@ -541,8 +603,8 @@ def corpus_summary(paths: tuple[str, ...], as_json: bool, as_csv: bool, workers:
         table = [[str(r[c]) if r[c] is not None else "-" for c in
                   ("points", "open_threads", "pending_proposals", "disputed_issues")]
                  + [r["error"].splitlines()[0] if r["error"] else r["file"]] for r in rows]
-        click.echo(f"{_plural(len(rows), 'file')}, {failed} failed to load\n")
-        click.echo(format_table(table, ["POINTS", "OPEN", "PENDING", "DISPUTED", "FILE"], _width()))
+        _echo(f"{_plural(len(rows), 'file')}, {failed} failed to load\n")
+        _echo(format_table(table, ["POINTS", "OPEN", "PENDING", "DISPUTED", "FILE"], _width()))
 
 
 @corpus.command("unresolved", short_help="Every open thread and pending proposal, file by file.")
@@ -560,7 +622,7 @@ def corpus_unresolved(paths: tuple[str, ...], as_json: bool, as_csv: bool, worke
         table = [[r["status"] or "error", cell_text(r["issue"]) or "-", cell_text(r["last_word"]) or "-",
                   f"{r['file']}: {r['root']}" if not r["error"] else r["error"].splitlines()[0]]
                  for r in rows]
-        click.echo(format_table(table, ["STATUS", "ISSUE", "LAST WORD", "FILE: ROOT"], _width()))
+        _echo(format_table(table, ["STATUS", "ISSUE", "LAST WORD", "FILE: ROOT"], _width()))
 
 
 @main.command("diff", short_help="What changed between two maps.")
@@ -572,6 +634,6 @@ def diff_command(earlier: Path, later: Path, as_json: bool) -> None:
     """Print what changed between two maps: issues, statuses, restated points, concessions."""
     result = argmap.diff(_load(earlier), _load(later))
     if as_json:
-        click.echo(json.dumps(result.to_record(), indent=2, ensure_ascii=False))
+        _echo(json.dumps(result.to_record(), indent=2, ensure_ascii=False), as_json=True)
     else:
-        click.echo(str(result))
+        _echo(str(result))

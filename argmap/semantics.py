@@ -44,7 +44,7 @@ import attrs
 import networkx as nx
 
 from argmap._util import did_you_mean
-from argmap.errors import MissingDependencyError, UnknownReferenceError
+from argmap.errors import MissingDependencyError, Problem, UnknownReferenceError, ValidationError
 from argmap.model import ArgumentMap, Relation
 
 __all__ = [
@@ -478,13 +478,37 @@ def preferred_extensions(source: Source, *, solver: Solver = "auto") -> list[fro
 
 def stable_extensions(source: Source, *, solver: Solver = "auto") -> list[frozenset[str]]:
     """Return the stable extensions (there may be none)."""
+    return list(_stable_found(source, solver))
+
+
+def _stable_found(source: Source, solver: Solver) -> Iterator[frozenset[str]]:
     af = framework(source)
     if _use_sat(solver):
         from argmap import _sat
 
-        return [af._ids(e) for e in _sat.stable(af)]
-    return [af._ids(i for i, x in enumerate(label) if x == _IN)
-            for label in _search(af, (_IN, _OUT))]
+        yield from (af._ids(e) for e in _sat.stable(af))
+        return
+    yield from (af._ids(i for i, x in enumerate(label) if x == _IN)
+                for label in _search(af, (_IN, _OUT)))
+
+
+def _preferred_found(source: Source, solver: Solver, cap: int) -> Iterator[frozenset[str]]:
+    """Yield the preferred extensions; the Python search stops once it holds more than *cap*."""
+    af = framework(source)
+    if _use_sat(solver):
+        from argmap import _sat
+
+        yield from (af._ids(e) for e in _sat.preferred(af))
+        return
+    found: list[set[int]] = []
+    for label in _search(af, (_IN, _UNDEC, _OUT), prune=found):
+        ins = {i for i, x in enumerate(label) if x == _IN}
+        if not any(ins <= other for other in found):
+            found = [other for other in found if not other < ins]
+            found.append(ins)
+            if len(found) > cap:
+                break
+    yield from (af._ids(e) for e in found)
 
 
 def semi_stable_extensions(source: Source) -> list[frozenset[str]]:
@@ -497,10 +521,33 @@ def semi_stable_extensions(source: Source) -> list[frozenset[str]]:
             if not any(other < u for other in undec)]
 
 
+#: How many extensions :func:`extensions` lists before it stops and says so: a framework of a
+#: few dozen arguments can have millions (16 pairs of mutual attacks have 3**16 complete ones).
+MAX_EXTENSIONS: Final = 10_000
+
+
+def _capped(found: Iterable[frozenset[str]], semantics: str, cap: int) -> list[frozenset[str]]:
+    out: list[frozenset[str]] = []
+    for extension in found:
+        if len(out) >= cap:
+            raise ValidationError([Problem(
+                f"the framework has more than {cap:,} {semantics} extensions, too many to list; ask "
+                "about one argument instead (credulously_accepted, sceptically_accepted, or "
+                "'argmap semantics --semantics grounded'), or pass a larger max_extensions")])
+        out.append(extension)
+    return out
+
+
 def extensions(
     source: Source, semantics: SemanticsName, *, solver: Solver = "auto",
+    max_extensions: int = MAX_EXTENSIONS,
 ) -> list[frozenset[str]]:
     """Return the extensions of *source* under *semantics* (grounded gives exactly one).
+
+    Raises
+    ------
+    ValidationError
+        If there are more than *max_extensions* of them (:data:`MAX_EXTENSIONS`).
 
     Examples
     --------
@@ -511,13 +558,16 @@ def extensions(
     if semantics == "grounded":
         return [grounded_extension(source)]
     if semantics == "complete":
-        return list(complete_extensions(source))
+        return _capped(complete_extensions(source), semantics, max_extensions)
     if semantics == "preferred":
-        return preferred_extensions(source, solver=solver)
+        return _capped(_preferred_found(source, solver, max_extensions), semantics, max_extensions)
     if semantics == "stable":
-        return stable_extensions(source, solver=solver)
+        return _capped(_stable_found(source, solver), semantics, max_extensions)
     if semantics == "semi-stable":
-        return semi_stable_extensions(source)
+        af = framework(source)
+        _capped((af._ids(i for i, x in enumerate(label) if x == _IN)
+                 for label in _search(af, (_IN, _OUT, _UNDEC))), "complete", max_extensions)
+        return semi_stable_extensions(af)
     raise ValueError(
         f"unknown semantics {semantics!r}{did_you_mean(str(semantics), SEMANTICS)}; "
         f"use one of {', '.join(SEMANTICS)}")

@@ -82,7 +82,7 @@ def test_two_coders_script_reports_coverage_and_agreement(tmp_path: Path) -> Non
     assert rows[1] == {"measure": "kind", "units": "17", "agreeing": "7", "percent": "41.2",
                        "alpha": "0.2763"}
     assert json.loads((tmp_path / "agreement.json").read_text())["b"] == "1180-coder-b"
-    assert 'id="source"' in (tmp_path / "1180-coder-b.html").read_text()
+    assert 'id="_source"' in (tmp_path / "1180-coder-b.html").read_text()
 
 
 def test_the_second_coders_source_is_the_bundled_telegram() -> None:

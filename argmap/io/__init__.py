@@ -28,8 +28,8 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
-from argmap._util import write_atomically
-from argmap.errors import FormatError, Problem, UnsupportedFormatError
+from argmap._util import decoded, read_bounded, write_atomically
+from argmap.errors import ArgmapError, FormatError, Problem, UnsupportedFormatError
 from argmap.io import yaml_format
 from argmap.model import ArgumentMap
 
@@ -51,10 +51,11 @@ class _Format:
     options: bool = False  # whether its reader takes options of its own
 
 
-def _loads_aif(text: str, *, file: str = "<string>", **_: Any) -> ArgumentMap:
+def _loads_aif(text: str, *, file: str = "<string>", base_dir: Path | None = None,
+               allow_outside: bool = False, **_: Any) -> ArgumentMap:
     from argmap.io.aif import loads_aif
 
-    return loads_aif(text, file=file)
+    return yaml_format.with_source(loads_aif(text, file=file), file, base_dir, allow_outside)
 
 
 def _dumps_aif(amap: ArgumentMap) -> str:
@@ -75,10 +76,12 @@ def _dumps_csv(amap: ArgumentMap) -> str:
     return dumps_csv(amap)
 
 
-def _loads_argdown(text: str, *, file: str = "<string>", **options: Any) -> ArgumentMap:
+def _loads_argdown(text: str, *, file: str = "<string>", base_dir: Path | None = None,
+                   allow_outside: bool = False, **options: Any) -> ArgumentMap:
     from argmap.io.argdown import loads_argdown
 
-    return loads_argdown(text, file=file, **options)
+    return yaml_format.with_source(loads_argdown(text, file=file, **options), file, base_dir,
+                                   allow_outside)
 
 
 def _dumps_argdown(amap: ArgumentMap) -> str:
@@ -114,18 +117,22 @@ def framework_to_map(af: Framework, map_id: str = "framework") -> ArgumentMap:
     """Return a map of an abstract framework: each argument a claim of one party, ``af``.
 
     The claims' text is the argument's name; attacks are kept, nothing else is
-    invented.
+    invented. A name that is not an id argmap can use (``<x>``, ``café``) gives
+    its point an id made of it (``x``, ``caf``), made unique; the text keeps the name.
     """
+    from argmap.io._shared import unique_id
     from argmap.model import Party, Point
 
+    taken: set[str] = set()
+    ids = {a: unique_id(a, taken) for a in af.arguments}
     attacks: dict[str, list[str]] = {a: [] for a in af.arguments}
     for a, b in af.attacks:
-        attacks[a].append(b)
+        attacks[a].append(ids[b])
     slug = re.sub(r"[^A-Za-z0-9_.-]+", "-", map_id).strip("-._") or "framework"
     return ArgumentMap(
         slug, f"Argumentation framework {map_id}",
         parties=[Party("af", name="Framework")],
-        points=[Point(a, "claim", "af", a, attacks=attacks[a]) for a in af.arguments],
+        points=[Point(ids[a], "claim", "af", a, attacks=attacks[a]) for a in af.arguments],
     )
 
 
@@ -262,8 +269,8 @@ def loads(
     """
     fmt = _readable(format)
     _check_size(len(text.encode("utf-8", "surrogatepass")), max_bytes, "<string>")
-    return fmt.loads(
-        text, base_dir=Path(base_dir) if base_dir is not None else None,
+    return read_safely(  # type: ignore[no-any-return]
+        fmt.loads, text, fmt.name, "<string>", base_dir=Path(base_dir) if base_dir is not None else None,
         allow_outside=allow_outside, **_options_for(fmt, options),
     )
 
@@ -313,19 +320,30 @@ def load(
     fmt = _readable(format or format_for(path))
     sniff = format is None and fmt.name == "json"
     file = str(path)
-    _check_size(path.stat().st_size, max_bytes, file)
-    raw = path.read_bytes()
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise FormatError([Problem(
-            f"the file is not UTF-8 text (byte {exc.start}); save it as UTF-8", (), file, line)
-        ]) from None
+    text = decoded(read_bounded(path, max_bytes, "map file"), file)
     if sniff and _looks_like_aif(text):  # AIFdb names its files nodesetNNNN.json
         fmt = _readable("aif")
-    return fmt.loads(text, file=file, base_dir=path.parent, allow_outside=allow_outside,
-                     **_options_for(fmt, options))
+    return read_safely(  # type: ignore[no-any-return]
+        fmt.loads, text, fmt.name, file, base_dir=path.parent, allow_outside=allow_outside,
+        **_options_for(fmt, options))
+
+
+def read_safely(reader: Callable[..., Any], text: str, format: str, file: str, **options: Any) -> Any:
+    """Call a reader, turning anything but argmap's own errors into a :class:`FormatError`.
+
+    Each reader reports what it knows of with a line and a column. This is the
+    net under them: a file that reaches a case no reader foresaw still gives
+    one line that names the file, never a traceback from inside a library.
+    """
+    try:
+        return reader(text, file=file, **options)
+    except (ArgmapError, MemoryError, KeyboardInterrupt, SystemExit):
+        raise
+    except RecursionError:
+        raise FormatError([Problem("the document is nested too deeply to read", (), file)]) from None
+    except Exception as exc:
+        raise FormatError([Problem(
+            f"cannot read this file as {format}: {type(exc).__name__}: {exc}", (), file)]) from None
 
 
 _FORMAT_1: Final = re.compile(r'"argmap"\s*:\s*1\s*[,}]')

@@ -8,6 +8,7 @@ objects with the path of the offending key (:func:`problems_from`).
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any, Final
 
@@ -48,9 +49,22 @@ def describe(value: object) -> str:
     return f"{name} ({value!r})" if not isinstance(value, datetime.date) else f"{name} ({value})"
 
 
+#: How deep ``meta`` may nest: deeper data could not be written back (the writers recurse).
+MAX_META_DEPTH: Final = 64
+_SURROGATE: Final = re.compile("[\ud800-\udfff]")
+
+
+def _check_text(value: str) -> str:
+    match = _SURROGATE.search(value)
+    if match:
+        raise ValueError(f"the text holds a lone surrogate (U+{ord(match[0]):04X}, at character "
+                         f"{match.start()}), which is not a character and cannot be written; remove it")
+    return value
+
+
 def _structure_str(value: object, _: type) -> str:
     if isinstance(value, str):
-        return value
+        return _check_text(value)
     hint = "; put it in quotes" if isinstance(value, bool | int | float | datetime.date) else ""
     raise TypeError(f"expected text, not {describe(value)}{hint}")
 
@@ -102,7 +116,33 @@ def _structure_date(value: object, _: type) -> datetime.date:
 def _structure_meta(value: object, _: type) -> FrozenDict:
     if not isinstance(value, Mapping):
         raise TypeError(f"meta must be a mapping (key: value pairs), not {describe(value)}")
+    _check_meta(value, 0)
     return freeze_meta(value)
+
+
+def _check_meta(value: object, depth: int) -> None:
+    """Refuse in ``meta`` what could not be written back as it was read."""
+    if depth > MAX_META_DEPTH:
+        raise ValueError(f"meta nests deeper than {MAX_META_DEPTH} levels; flatten it")
+    if isinstance(value, str):
+        _check_text(value)
+    elif isinstance(value, Mapping):
+        for key, item in value.items():
+            if not isinstance(key, str | int | float | bool | datetime.date) and key is not None:
+                raise TypeError(f"a key in meta is {describe(key)}; use text")
+            if isinstance(key, str):
+                _check_text(key)
+            _check_meta(item, depth + 1)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            _check_meta(item, depth + 1)
+    elif isinstance(value, bytes | bytearray):
+        raise TypeError("meta holds binary data (!!binary), which a JSON file cannot hold; write it "
+                        "as text (base64) instead")
+    elif isinstance(value, set | frozenset):
+        raise TypeError("meta holds a set (!!set), which a JSON file cannot hold; write a list")
+    elif not isinstance(value, int | float | bool | datetime.date) and value is not None:
+        raise TypeError(f"meta holds {describe(value)}, which argmap cannot write back; use text")
 
 
 def _structure_bool(value: object, _: type) -> bool:

@@ -39,7 +39,7 @@ def derive_kinds(points: list[dict[str, Any]], party_of: Mapping[str, str]) -> N
             try:
                 Kind(p["kind"])
                 continue
-            except ValueError:
+            except (TypeError, ValueError):
                 pass
         own = party_of[p["id"]]
         if p["attacks"]:
@@ -47,9 +47,9 @@ def derive_kinds(points: list[dict[str, Any]], party_of: Mapping[str, str]) -> N
                 t in attacking and kinds.get(t) in (None, "objection", "rebuttal")
                 for t in p["attacks"])
             p["kind"] = "rebuttal" if rebuttal else "objection"
-        elif p["agrees"] and all(party_of[t] != own for t in p["agrees"]):
-            p["kind"] = "concession"
-        elif p["supports"] and all(party_of[t] == own for t in p["supports"]):
+        elif p["agrees"] and all(party_of.get(t, own) != own for t in p["agrees"]):
+            p["kind"] = "concession"  # an unknown target is reported when the map is built
+        elif p["supports"] and all(party_of.get(t) == own for t in p["supports"]):
             p["kind"] = "reason"
         else:
             p["kind"] = "claim"
@@ -57,7 +57,7 @@ def derive_kinds(points: list[dict[str, Any]], party_of: Mapping[str, str]) -> N
     final = {p["id"]: p["kind"] for p in points}
     for p in points:
         if p["kind"] == "rebuttal" and not all(
-                final[t] in ("objection", "rebuttal") for t in p["attacks"]):
+                final.get(t) in ("objection", "rebuttal") for t in p["attacks"]):
             p["kind"] = "objection"
 
 

@@ -46,8 +46,8 @@ import attrs
 
 from argmap._util import thaw
 from argmap.errors import FormatError, Problem, ValidationError
-from argmap.io._convert import converter, describe
-from argmap.io._shared import derive_kinds, slug, unique_id
+from argmap.io._convert import describe
+from argmap.io._shared import _ID, derive_kinds, slug, unique_id
 from argmap.io.yaml_format import _located, _parse_json
 from argmap.model import Actor, ArgumentMap, Issue, Party, Point, Source
 
@@ -118,8 +118,9 @@ class _Aside:
 
 
 def _speaker_of_text(text: str) -> str | None:
+    head = text.lstrip()[:200]  # a speaker's name opens the text: never scan further
     for pattern in (_SPEAKER_COLON, _SPEAKER_SAYS):
-        match = pattern.match(text)
+        match = pattern.match(head)
         if match:
             return match[1].strip()
     return None
@@ -140,8 +141,88 @@ class _Reader:
             self.aif = self.outer = {}
             self.problems.append(Problem(f"an AIF file is a JSON object with 'nodes' and 'edges', "
                                          f"not {describe(data)}"))
-        self.side: Mapping[str, Any] = self.outer.get("argmap") or {}
         self.aside = _Aside()
+        self.side: Mapping[str, Any] = self._checked_side()
+        if parties is not None:
+            bad = [p for p in self.party_map.values() if not _ID.fullmatch(str(p))]
+            if bad:
+                raise ValidationError([Problem(
+                    f"parties= maps speakers to party ids; {bad[0]!r} is not an id (letters, digits, "
+                    "- _ .)")])
+
+    def _checked_side(self) -> Mapping[str, Any]:
+        """Return argmap's side block, its parts checked for the types argmap wrote there.
+
+        Each part that is not what argmap writes is a problem with its path, so
+        that the file's line and column can be given.
+        """
+        side = self.outer.get("argmap")
+        if side is None:
+            return {}
+        if not isinstance(side, Mapping):
+            self.problems.append(Problem(
+                f"the 'argmap' block must be an object, as argmap writes it, not {describe(side)}",
+                ("argmap",)))
+            return {}
+        checked: dict[str, Any] = dict(side)
+        side_map = side.get("map")
+        if side_map is not None:
+            if not isinstance(side_map, Mapping):
+                self.problems.append(Problem(f"argmap.map must be an object, not {describe(side_map)}",
+                                             ("argmap", "map")))
+                checked["map"] = {}
+            else:
+                checked["map"] = self._checked_map(side_map)
+        points = side.get("points")
+        if points is not None:
+            if not isinstance(points, Mapping):
+                self.problems.append(Problem(f"argmap.points must be an object, not {describe(points)}",
+                                             ("argmap", "points")))
+                checked["points"] = {}
+            else:
+                for pid, saved in points.items():
+                    self._check_side_point(str(pid), saved)
+        return checked
+
+    def _checked_map(self, side_map: Mapping[str, Any]) -> dict[str, Any]:
+        from argmap.io._convert import structure_item
+        from argmap.io.yaml_format import _header
+
+        at = ("argmap", "map")
+        checked: dict[str, Any] = dict(side_map)
+        header, problems = _header(side_map)
+        self.problems += [Problem(p.message, (*at, *p.path)) for p in problems]
+        checked.update(header)
+        for key, cls in (("parties", Party), ("actors", Actor), ("issues", Issue)):
+            raw = side_map.get(key) or []
+            if not isinstance(raw, list):
+                self.problems.append(Problem(f"{key} must be a list, not {describe(raw)}", (*at, key)))
+                checked[key] = []
+                continue
+            items = []
+            for i, item in enumerate(raw):
+                made, item_problems = structure_item(item, cls, (*at, key, i))
+                self.problems += item_problems
+                if made is not None:
+                    items.append(made)
+            checked[key] = items
+        if side_map.get("source") is not None:
+            source, source_problems = structure_item(side_map["source"], Source, (*at, "source"))
+            self.problems += source_problems
+            checked["source"] = source
+        return checked
+
+    def _check_side_point(self, pid: str, saved: Any) -> None:
+        from argmap.io._convert import structure_item
+
+        at = ("argmap", "points", pid)
+        if not isinstance(saved, Mapping):
+            self.problems.append(Problem(f"each point's entry must be an object, not {describe(saved)}", at))
+            return
+        trial = {"id": "p", "kind": "claim", "by": "x", "text": "x",
+                 **{k: v for k, v in saved.items() if k not in ("id", "text")}}
+        _, problems = structure_item(trial, Point, at)
+        self.problems += problems
 
     def at(self, *parts: str | int) -> tuple[str | int, ...]:
         return (*self.root, *parts)
@@ -151,7 +232,9 @@ class _Reader:
         if value is None:
             return []
         if not isinstance(value, list):
-            self.problems.append(Problem(f"{key} must be a list, not {describe(value)}", self.at(key)))
+            problem = Problem(f"{key} must be a list, not {describe(value)}", self.at(key))
+            if problem not in self.problems:  # asked for more than once, said once
+                self.problems.append(problem)
             return []
         return value
 
@@ -291,9 +374,9 @@ class _Reader:
 
         # parties and actors
         side_map: Mapping[str, Any] = self.side.get("map") or {}
-        parties = [converter.structure(p, Party) for p in side_map.get("parties", [])]
-        actors = [converter.structure(a, Actor) for a in side_map.get("actors", [])]
-        issues = [converter.structure(i, Issue) for i in side_map.get("issues", [])]
+        parties: list[Party] = list(side_map.get("parties", []))
+        actors: list[Actor] = list(side_map.get("actors", []))
+        issues: list[Issue] = list(side_map.get("issues", []))
         speakers = {p.id for p in parties} | {a.id for a in actors}
         by_name = {a.label: a.id for a in actors} | {p.label: p.id for p in parties}
         speaker_id: dict[str, str] = {}
@@ -363,19 +446,25 @@ class _Reader:
             aif_block["dialogue"] = False  # written back without locutions, as it came
         if aif_block:
             map_meta["aif"] = aif_block
-        source_data: Any = side_map.get("source")
+        outer_title = self.outer.get("title")
+        if not isinstance(outer_title, str) or not outer_title.strip():
+            outer_title = None
+        outer_id = self.outer.get("id")
         try:
             amap = ArgumentMap(
-                str(side_map.get("id") or self.outer.get("id") or "aif"),
-                str(side_map.get("title") or self.outer.get("title") or "An AIF argument map"),
+                str(side_map.get("id") or (slug(str(outer_id)) if outer_id else "aif")),
+                str(side_map.get("title") or outer_title or "An AIF argument map"),
                 date=side_map.get("date"), description=side_map.get("description"),
-                source=converter.structure(source_data, Source) if source_data else None,
+                source=side_map.get("source"),
                 parties=parties or [Party(UNATTRIBUTED, name="Unattributed")],
                 actors=actors, issues=issues,
                 points=[Point(**{k: v for k, v in p.items() if v is not None}) for p in points],
                 meta=map_meta,
             )
-        except ValidationError as exc:
+        except (TypeError, ValueError) as exc:
+            if not isinstance(exc, ValidationError):
+                self.problems.append(Problem(f"cannot build the map: {exc}"))
+                return None
             index = {p["id"]: i for i, p in enumerate(points)}
             for problem in exc.problems:
                 path = problem.path

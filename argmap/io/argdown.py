@@ -86,26 +86,29 @@ _HEADING: Final = re.compile(r"^(#{1,6})[ \t]+(.*)$")
 _RELATION: Final = re.compile(r"^([ \t]*)(<\+|<-|<_|\+>|->|_>|><|\+|-|_)(?:[ \t]+(.*))?$")
 _NUMBERED: Final = re.compile(r"^([ \t]*)\((\d+)\)(?:[ \t]+(.*))?$")
 _INFERENCE: Final = re.compile(r"^[ \t]*(-{2,})[ \t]*$")
-_STATEMENT_DEF: Final = re.compile(r"\[((?:\\.|[^\]\\])+)\]:[ \t]*")
-_ARGUMENT_DEF: Final = re.compile(r"<((?:\\.|[^>\\])+)>:[ \t]*")
-_STATEMENT_REF: Final = re.compile(r"\[((?:\\.|[^\]\\])+)\](?!\()")
-_ARGUMENT_REF: Final = re.compile(r"<((?:\\.|[^>\\])+)>")
+_STATEMENT_DEF: Final = re.compile(r"\[((?:\\.|[^\]\\\n]){1,1000})\]:[ \t]*")
+_ARGUMENT_DEF: Final = re.compile(r"<((?:\\.|[^>\\\n]){1,1000})>:[ \t]*")
+_STATEMENT_REF: Final = re.compile(r"\[((?:\\.|[^\]\\\n]){1,1000})\](?!\()")
+_ARGUMENT_REF: Final = re.compile(r"<((?:\\.|[^>\\\n]){1,1000})>")
 _COMMENT: Final = re.compile(
-    r"(\\.)|(\[[^\]\n]*\]\([^)\n]*\))|(<!--.*?-->)|(/\*.*?\*/)|(//[^\n]*)", re.DOTALL)
-_OPENER: Final = re.compile(r"(\\.)|(<!--|/\*)", re.DOTALL)
+    r"(\\.)|(\[[^\]\n]{0,1000}\]\([^)\n]{0,2000}\))|(<!--)|(/\*)|(//[^\n]*)", re.DOTALL)
+_BLANK: Final = re.compile(r"[^\n]")
 _TAG: Final = re.compile(r"(?<!\S)#(?:\(([^)\n]+)\)|([\w-]+))")
 _ESCAPED: Final = re.compile(r"\\(.)", re.DOTALL)
-_LINK: Final = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_LINK: Final = re.compile(r"\[([^\]\n]{0,1000})\]\([^)\n]{0,2000}\)")
 _EMPHASIS: Final = (
-    re.compile(r"\*\*(.+?)\*\*", re.DOTALL),
-    re.compile(r"(?<![\w\\])__(.+?)__(?!\w)", re.DOTALL),
-    re.compile(r"\*(?!\s)(.+?)(?<!\s)\*", re.DOTALL),
-    re.compile(r"(?<![\w\\])_(?!\s)(.+?)(?<!\s)_(?!\w)", re.DOTALL),
+    re.compile(r"\*\*(.{1,1000}?)\*\*", re.DOTALL),
+    re.compile(r"(?<![\w\\])__(.{1,1000}?)__(?!\w)", re.DOTALL),
+    re.compile(r"\*(?!\s)(.{1,1000}?)(?<!\s)\*", re.DOTALL),
+    re.compile(r"(?<![\w\\])_(?!\s)(.{1,1000}?)(?<!\s)_(?!\w)", re.DOTALL),
 )
 #: Argdown's special characters, written ``.^.`` and the like.
 _SPECIAL: Final = {".<->.": "↔", ".->.": "→", ".^.": "∧", ".v.": "∨", ".~.": "¬",
                    ".A.": "∀", ".E.": "∃"}
 _PLACEHOLDER: Final = 0xF0000  # private-use code points stand for escaped characters
+_PLACEHOLDERS: Final = 0x10FFFD - _PLACEHOLDER
+#: An escaped character, or a private-use character that must not be taken for a placeholder.
+_HIDDEN: Final = re.compile("\\\\(.)|([\U000F0000-\U0010FFFF])", re.DOTALL)
 _SYMBOLS: Final = {
     "+": ("support", False), "<+": ("support", False), "+>": ("support", True),
     "-": ("attack", False), "<-": ("attack", False), "->": ("attack", True),
@@ -151,24 +154,41 @@ class _Line:
 
 
 def _strip_comments(text: str, file: str) -> tuple[list[_Line], list[Problem]]:
-    """Return the lines with comments blanked out; lines that held only comments are dropped."""
+    """Return the lines with comments blanked out; lines that held only comments are dropped.
+
+    One pass from left to right: each comment's end is found once, so that time
+    stays linear however many openers the text holds.
+    """
     problems: list[Problem] = []
-
-    def blank(match: re.Match[str]) -> str:
-        if match[3] or match[4] or match[5]:
-            return re.sub(r"[^\n]", " ", match[0])
-        return match[0]
-
-    cleaned = _COMMENT.sub(blank, text)
-    # an opener the pattern left alone has no end
-    unclosed = next((m for m in _OPENER.finditer(cleaned) if m[2]), None)
-    if unclosed is not None:
-        opener = unclosed[2]
-        closer = "-->" if opener == "<!--" else "*/"
-        problems.append(Problem(
-            f"the comment opened with {opener} is never closed; close it with {closer}",
-            (), file, cleaned.count("\n", 0, unclosed.start()) + 1))
-        cleaned = cleaned[:unclosed.start()] + re.sub(r"[^\n]", " ", cleaned[unclosed.start():])
+    pieces: list[str] = []
+    pos = 0
+    while True:
+        match = _COMMENT.search(text, pos)
+        if match is None:
+            pieces.append(text[pos:])
+            break
+        if match[1] or match[2]:  # an escaped character, or a link: kept as written
+            pieces.append(text[pos:match.end()])
+            pos = match.end()
+            continue
+        pieces.append(text[pos:match.start()])
+        if match[5]:  # // to the end of the line
+            end = match.end()
+        else:
+            closer = "-->" if match[3] else "*/"
+            found = text.find(closer, match.end())
+            if found < 0:
+                problems.append(Problem(
+                    f"the comment opened with {match[0]} is never closed; close it with {closer}",
+                    (), file, text.count("\n", 0, match.start()) + 1))
+                end = len(text)
+            else:
+                end = found + len(closer)
+        pieces.append(_BLANK.sub(" ", text[match.start():end]))
+        pos = end
+        if pos >= len(text):
+            break
+    cleaned = "".join(pieces)
     lines = []
     for number, (before, after) in enumerate(
             zip(text.split("\n"), cleaned.split("\n"), strict=True), start=1):
@@ -202,6 +222,24 @@ class _Reader:
         text = self.read_frontmatter(text)
         self.lines, problems = _strip_comments(text, file)
         self.problems += problems
+
+    def _checked_fields(self, fields: Mapping[str, Any], line: int) -> dict[str, Any]:
+        """Return a statement's 'argmap' data, leaving out (and reporting) values of the wrong type."""
+        from argmap.io._convert import structure_item
+
+        known = {k: v for k, v in fields.items() if k in _ARGMAP_KEYS}
+        checked = {}
+        for key, value in known.items():
+            trial = {"id": "p", "kind": "claim", "by": "x", "text": "x"}
+            if key not in ("id", "kind") or value is not None:
+                trial[key] = value
+            _, problems = structure_item(trial, Point, ())
+            if problems:
+                for p in problems:
+                    self.problem(f"'argmap' data, {key}: {p.message}", line)
+            else:
+                checked[key] = value
+        return checked
 
     def problem(self, message: str, line: int | None) -> None:
         self.problems.append(Problem(message, (), self.file, line))
@@ -561,9 +599,18 @@ class _Reader:
             self.problem("party_tags must be a list of tags or a mapping of tag to party",
                          self.fence_line)
             tag_party = {}
+        for tag, owner in list(tag_party.items()):
+            if not _ID.fullmatch(owner):
+                self.problem(f"party_tags: {owner!r} (for #{tag}) is not a party id: use letters, "
+                             "digits, '-', '_' and '.'", self.fence_line)
+                del tag_party[tag]
         self.tag_party = tag_party
         party_key = str(self.setting("party_key", "party"))
         default_party = str(self.setting("default_party", DEFAULT_PARTY))
+        if not _ID.fullmatch(default_party):
+            self.problem(f"default_party: {default_party!r} is not a party id: use letters, digits, "
+                         "'-', '_' and '.'", self.fence_line)
+            default_party = DEFAULT_PARTY
 
         declared = self.declared()
         if declared is None:
@@ -607,6 +654,7 @@ class _Reader:
             if unknown:
                 self.problem(f"unknown key {unknown[0]!r} in 'argmap' data; use "
                              f"{', '.join(_ARGMAP_KEYS)}", node.line)
+            fields = self._checked_fields(fields, node.line)
             kind = fields.get("kind")
             if kind is not None and kind not in {k.value for k in Kind}:
                 self.problem(f"{kind!r} is not a kind{did_you_mean(str(kind), [k.value for k in Kind])}"
@@ -855,13 +903,23 @@ def _closing_brace(text: str, start: int) -> int:
 
 
 def _hide_escapes(text: str) -> tuple[str, list[str]]:
+    """Replace escaped characters, and private-use ones already in the text, by placeholders.
+
+    There is one placeholder per distinct character, so that no pattern sees them.
+    """
     escaped: list[str] = []
+    index: dict[str, int] = {}
 
     def hide(match: re.Match[str]) -> str:
-        escaped.append(match[1])
-        return chr(_PLACEHOLDER + len(escaped) - 1)
+        char = match[1] if match[1] is not None else match[2]
+        if char not in index:
+            if len(index) > _PLACEHOLDERS:
+                raise ValueError("more different escaped characters than argmap can keep apart")
+            index[char] = len(escaped)
+            escaped.append(char)
+        return chr(_PLACEHOLDER + index[char])
 
-    return _ESCAPED.sub(hide, text), escaped
+    return _HIDDEN.sub(hide, text), escaped
 
 
 def _show_escapes(text: str, escaped: Sequence[str]) -> str:
@@ -1089,8 +1147,7 @@ class _Writer:
         reader = _Reader("", "<probe>", None, None, None)
         reader.remove_tags = self.remove_tags
         plain, _, tags, data = reader.text_parts(raw, 1)
-        comment = any(m[3] or m[4] or m[5] for m in _COMMENT.finditer(raw)) or any(
-            m[2] for m in _OPENER.finditer(raw))
+        comment = any(m[3] or m[4] or m[5] for m in _COMMENT.finditer(raw))
         return plain, tags, not data and not reader.problems and not comment
 
     def body(self, text: str, markup: str | None, tags: Sequence[str], party: str,

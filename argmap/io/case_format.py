@@ -22,7 +22,7 @@ from typing import Any, Final
 
 import yaml
 
-from argmap._util import did_you_mean
+from argmap._util import decoded, did_you_mean, read_bounded
 from argmap.case import Case, case_problems
 from argmap.errors import FormatError, Problem, ValidationError
 from argmap.io.yaml_format import _located, _Locator, _parse_yaml
@@ -48,11 +48,12 @@ def load_case(path: str | Path, *, allow_outside: bool = False) -> Case:
     >>> len(case.maps)
     6
     """
-    from argmap.io import load
+    from argmap.io import DEFAULT_MAX_BYTES, load
 
     path = Path(path)
     file = str(path)
-    data, locator, repeated = _parse_yaml(path.read_text(encoding="utf-8"), file)
+    data, locator, repeated = _parse_yaml(decoded(read_bounded(path, DEFAULT_MAX_BYTES, "case file"),
+                                                  file), file)
     problems: list[Problem] = []
     if not isinstance(data, Mapping):
         raise FormatError([Problem("a case file is a mapping with 'argmap-case: 1', 'id', "
@@ -81,12 +82,23 @@ def load_case(path: str | Path, *, allow_outside: bool = False) -> Case:
     failures: list[Problem] = []
     files: dict[str, Path] = {}
     for i, entry in enumerate(entries):
-        target = (base / entry).resolve()
+        if "\0" in entry:
+            problems.append(Problem(f"map file name {entry!r} holds a NUL character", ("maps", i)))
+            continue
+        try:
+            target = (base / entry).resolve()
+        except OSError as exc:
+            problems.append(Problem(f"map file {entry!r}: {exc.strerror or exc}", ("maps", i)))
+            continue
         if not allow_outside and not target.is_relative_to(base):
             problems.append(Problem(f"map file {entry!r} lies outside the case's folder",
                                     ("maps", i)))
             continue
-        if not target.is_file():
+        try:
+            found = target.is_file()
+        except OSError:
+            found = False
+        if not found:
             problems.append(Problem(f"map file {entry!r} not found (looked for {str(target)!r})",
                                     ("maps", i)))
             continue
@@ -94,6 +106,9 @@ def load_case(path: str | Path, *, allow_outside: bool = False) -> Case:
             amap = load(target, allow_outside=allow_outside)
         except FormatError as exc:
             failures.extend(exc.problems)
+            continue
+        except OSError as exc:
+            problems.append(Problem(f"cannot read map file {entry!r}: {exc.strerror or exc}", ("maps", i)))
             continue
         maps.append(amap)
         files[amap.id] = target

@@ -3,6 +3,10 @@
 Columns: ``id, kind, by, party, issue, inherited_issue, on_behalf_of, attacks,
 supports, agrees, text, quote, note``. ``issue`` is what the map says,
 ``inherited_issue`` the issue the queries use (DESIGN §4).
+
+A text that a spreadsheet would take for a formula (it begins with ``=``, ``+``,
+``-``, ``@``, a tab or a carriage return) is written with a ``'`` before it, as
+OWASP advises against CSV injection; a spreadsheet shows the text, not a result.
 """
 
 from __future__ import annotations
@@ -32,9 +36,23 @@ def dumps_csv(amap: ArgumentMap) -> str:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(COLUMNS)
     for p in amap.points:
-        writer.writerow([
+        writer.writerow(map(safe_cell, [
             p.id, p.kind.value, p.by, amap.party_of(p), p.issue or "", amap.issue_of(p) or "",
             p.on_behalf_of or "", " ".join(p.attacks), " ".join(p.supports), " ".join(p.agrees),
             p.text, p.quote or "", p.note or "",
-        ])
+        ]))
     return out.getvalue()
+
+
+def safe_cell(value: str) -> str:
+    """Return *value* as a spreadsheet shows it as text: with ``'`` before a formula's first character.
+
+    Examples
+    --------
+    >>> safe_cell("=SUM(A1:A9)"), safe_cell("plain")
+    ("'=SUM(A1:A9)", 'plain')
+    """
+    return "'" + value if value[:1] in _FORMULA_START else value
+
+
+_FORMULA_START: Final = frozenset("=+-@\t\r")

@@ -9,9 +9,12 @@ and ``note``; edges carry ``relation``; the graph carries the map's ``id``,
 from __future__ import annotations
 
 import io
+import re
+from typing import Final
 
 import networkx as nx
 
+from argmap.errors import Problem, ValidationError
 from argmap.model import ArgumentMap
 
 __all__ = ["dumps_graphml", "to_networkx"]
@@ -47,6 +50,28 @@ def to_networkx(amap: ArgumentMap) -> nx.MultiDiGraph:
 
 def dumps_graphml(amap: ArgumentMap) -> str:
     """Return *amap* as GraphML text."""
+    _check_xml_text(amap)
     out = io.BytesIO()
     nx.write_graphml(to_networkx(amap), out, encoding="utf-8", prettyprint=True)
     return out.getvalue().decode("utf-8")
+
+
+#: Characters XML 1.0 cannot hold, escaped or not: C0 controls but tab, newline and return; and
+#: U+FFFE, U+FFFF.
+_NOT_XML: Final = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _check_xml_text(amap: ArgumentMap) -> None:
+    """Refuse, naming the place, a text that GraphML (XML 1.0) cannot hold."""
+    places: list[tuple[str, str | None]] = [("the map's title", amap.title),
+                                            ("the map's description", amap.description)]
+    for point in amap.points:
+        places += [(f"point {point.id!r} text", point.text), (f"point {point.id!r} quote", point.quote),
+                   (f"point {point.id!r} note", point.note)]
+    places += [(f"party {p.id!r} name", p.name) for p in amap.parties]
+    for where, text in places:
+        match = _NOT_XML.search(text or "")
+        if match:
+            raise ValidationError([Problem(
+                f"GraphML is XML, which cannot hold the control character U+{ord(match[0]):04X} in "
+                f"{where}; remove it, or write another format (YAML, JSON, AIF keep it)")])

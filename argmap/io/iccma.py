@@ -19,7 +19,13 @@ from argmap.semantics import Framework
 __all__ = ["dumps_apx", "dumps_i23", "load_framework", "loads_apx", "loads_i23"]
 
 _APX_FACT: Final = re.compile(r"^(arg|att)\(\s*([^(),\s]+)\s*(?:,\s*([^(),\s]+)\s*)?\)\s*\.$")
-_NAME_COMMENT: Final = re.compile(r"^#\s*(\d+)\s+(\S+)\s*$")
+_NAME_COMMENT: Final = re.compile(r"^#\s*([0-9]{1,9})\s+(\S+)\s*$")
+_NUMBER: Final = re.compile(r"^[0-9]{1,12}$")  # ASCII digits: '²'.isdigit() is true, int('²') fails
+
+#: The most arguments an i23 header may declare: 1,000 and 16 per character of the file, up to
+#: this. An argument costs memory whether or not any line names it, and the header is a few
+#: bytes: without a bound, 15 bytes could ask for gigabytes.
+MAX_ARGUMENTS: Final = 2_000_000
 
 
 def _fail(problems: list[Problem]) -> None:
@@ -85,14 +91,22 @@ def loads_i23(text: str, *, file: str = "<string>") -> Framework:
             continue
         parts = line.split()
         if size is None:
-            if len(parts) == 3 and parts[:2] == ["p", "af"] and parts[2].isdigit():
+            if len(parts) == 3 and parts[:2] == ["p", "af"] and _NUMBER.match(parts[2]):
                 size = int(parts[2])
+                limit = min(MAX_ARGUMENTS, 1000 + 16 * len(text))
+                if size > limit:
+                    problems.append(Problem(
+                        f"the header declares {size:,} arguments, but a file of {len(text):,} "
+                        f"characters holds at most {limit:,} that argmap reads (1,000 and 16 per "
+                        f"character, {MAX_ARGUMENTS:,} in all): arguments no line names cost memory "
+                        "all the same", (), file, number, 1))
+                    size = 0
             else:
                 problems.append(Problem(
                     f"expected the header 'p af N' first, not {line!r}", (), file, number, 1))
                 size = 0
             continue
-        if len(parts) != 2 or not all(p.isdigit() for p in parts):
+        if len(parts) != 2 or not all(_NUMBER.match(p) for p in parts):
             problems.append(Problem(f"expected an attack 'i j', not {line!r}", (), file, number, 1))
             continue
         i, j = int(parts[0]), int(parts[1])
@@ -127,10 +141,19 @@ def dumps_i23(framework: Framework) -> str:
     return "\n".join(lines) + "\n"
 
 
-def load_framework(path: str | Path) -> Framework:
-    """Return the framework in an ``.apx`` or ``.i23`` file."""
+def load_framework(path: str | Path, max_bytes: int = 256 * 1024 * 1024) -> Framework:
+    """Return the framework in an ``.apx`` or ``.i23`` file.
+
+    Raises
+    ------
+    FormatError
+        For what the file gets wrong, with its line; for a file that is not
+        UTF-8, not a regular file, or larger than *max_bytes*.
+    """
+    from argmap._util import decoded, read_bounded
+
     path = Path(path)
-    text = path.read_text(encoding="utf-8")
+    text = decoded(read_bounded(path, max_bytes, "framework file"), str(path))
     if path.suffix.lower() == ".apx":
         return loads_apx(text, file=str(path))
     if path.suffix.lower() in (".i23", ".af"):

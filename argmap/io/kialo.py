@@ -35,14 +35,14 @@ from pathlib import PurePath
 from typing import Any, Final
 
 from argmap.errors import FormatError, Problem, ValidationError
-from argmap.io._shared import derive_kinds, slug
+from argmap.io._shared import _ID, derive_kinds, slug
 from argmap.model import ArgumentMap, Issue, Party, Point
 
 __all__ = ["loads_kialo"]
 
 _TITLE: Final = re.compile(r"^\s*Discussion Title:\s*(.*?)\s*$")
-_CLAIM: Final = re.compile(r"^(\d+(?:\.\d+)*)\.[ \t]+(?:(Pro|Con):[ \t]*)?(.*)$")
-_LINK: Final = re.compile(r"^->\s*See\s+(\d+(?:\.\d+)*)\.?\s*$")
+_CLAIM: Final = re.compile(r"^([0-9]+(?:\.[0-9]+)*)\.[ \t]+(?:(Pro|Con):[ \t]*)?(.*)$")
+_LINK: Final = re.compile(r"^->\s*See\s+([0-9]+(?:\.[0-9]+)*)\.?\s*$")
 
 
 def loads_kialo(
@@ -85,8 +85,12 @@ def loads_kialo(
     def problem(message: str, line: int | None) -> None:
         problems.append(Problem(message, (), file, line))
 
-    if len(parties) != 2 or parties[0] == parties[1]:
-        raise ValueError(f"parties must be two different ids, not {parties!r}")
+    if len(parties) != 2 or parties[0] == parties[1] or not all(_ID.fullmatch(str(p)) for p in parties):
+        raise ValidationError([Problem(
+            f"parties must be two different ids (letters, digits, - _ .), not {parties!r}")])
+    if map_id is not None and not _ID.fullmatch(str(map_id)):
+        raise ValidationError([Problem(
+            f"map_id must be an id (letters, digits, - _ .), not {map_id!r}")])
     lines = text.splitlines()
     start = next((i for i, line in enumerate(lines) if line.strip()), None)
     title_match = _TITLE.match(lines[start]) if start is not None else None

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import re
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any, Final, cast
@@ -18,9 +19,11 @@ import yaml
 from argmap._util import (
     FrozenDict,
     body_lines,
+    decoded,
     did_you_mean,
     fold_whitespace,
     gc_paused,
+    read_bounded,
     without_footnote_markers,
 )
 from argmap.errors import FormatError, Problem, ValidationError
@@ -123,12 +126,19 @@ class _Loader(_SafeLoader):  # type: ignore[misc, valid-type]
         self.repeated: list[tuple[yaml.Node, str]] = []
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        # keys are compared as the mapping will hold them: 1 and 0x1, null and ~, true and yes
+        # are the same key; 1 and '1' are not
         seen: set[Any] = set()
         for key, _ in node.value:
             if isinstance(key, yaml.ScalarNode) and key.tag != _MERGE_TAG:
-                if key.value in seen:
+                try:
+                    value = self.construct_object(key)
+                    hash(value)
+                except Exception:
+                    continue
+                if value in seen:
                     self.repeated.append((key, key.value))
-                seen.add(key.value)
+                seen.add(value)
         result: dict[Any, Any] = super().construct_mapping(node, deep=deep)
         return result
 
@@ -235,9 +245,35 @@ def _syntax_problem(message: str, file: str, mark: Any) -> FormatError:
     return FormatError([Problem(message, (), file, line, column)])
 
 
+#: The most nodes (scalars, lists and mappings) a YAML document may hold. PyYAML keeps about 250
+#: bytes per node while it reads, so that 20 MB of short list items took 1.5 GB; JSON, read
+#: without nodes, takes large maps far more cheaply (argmap convert map.yaml map.json).
+MAX_YAML_NODES: Final = 10_000_000
+#: Documents shorter than this cannot hold MAX_YAML_NODES nodes; longer ones are counted first.
+_COUNT_ABOVE: Final = 2 * MAX_YAML_NODES
+
+
+def _count_nodes(text: str, file: str) -> None:
+    """Refuse a YAML document of more than :data:`MAX_YAML_NODES` nodes.
+
+    The events are counted one at a time, so that memory stays flat.
+    """
+    count = 0
+    for event in yaml.parse(text, Loader=_SafeLoader):
+        if isinstance(event, yaml.ScalarEvent | yaml.CollectionStartEvent | yaml.AliasEvent):
+            count += 1
+            if count > MAX_YAML_NODES:
+                raise _syntax_problem(
+                    f"the YAML document holds more than {MAX_YAML_NODES:,} values, more than argmap "
+                    "reads as YAML; write so large a map as JSON (argmap convert map.yaml map.json)",
+                    file, event.start_mark)
+
+
 def _parse_yaml(text: str, file: str) -> tuple[Any, _Locator, list[Problem]]:
     loader = _Loader(text)
     try:
+        if len(text) > _COUNT_ABOVE:
+            _count_nodes(text, file)
         node = loader.get_single_node()
         if node is not None and _expanded_size(node) > MAX_EXPANDED_NODES:
             raise _syntax_problem(
@@ -252,6 +288,8 @@ def _parse_yaml(text: str, file: str) -> tuple[Any, _Locator, list[Problem]]:
         raise _syntax_problem(f"cannot read YAML: {exc}", file, None) from None
     except RecursionError:
         raise _syntax_problem("the document is nested too deeply to read", file, None) from None
+    except FormatError:  # ours, with its place: not a value PyYAML could not construct
+        raise
     except (ValueError, TypeError, OverflowError) as exc:  # a scalar PyYAML cannot construct
         raise _syntax_problem(f"cannot read a value: {exc}", file, None) from None
     finally:
@@ -275,17 +313,42 @@ def _parse_json(text: str, file: str) -> tuple[Any, _Locator, list[Problem]]:
         return result
 
     try:
-        data = json.loads(text, object_pairs_hook=pairs)
+        data = json.loads(text, object_pairs_hook=pairs, parse_int=_json_int)
     except json.JSONDecodeError as exc:
         problem = Problem(f"JSON syntax error: {exc.msg}", (), file, exc.lineno, exc.colno)
         raise FormatError([problem]) from None
     except RecursionError:
         raise FormatError([Problem("the document is nested too deeply to read", (), file)]) from None
+    except _LongNumber:
+        at = re.search(r"[0-9]{4301}", text)
+        line, column = _line_column(text, at.start() if at else 0)
+        raise FormatError([Problem(
+            "a number has more than 4,300 digits, more than Python reads; write it as text in quotes",
+            (), file, line, column)]) from None
     locator = _LazyJsonLocator(text)
-    return data, locator, [
-        Problem(f"key {k!r} appears twice in one object; the first would be lost", (), file)
-        for k in repeated
-    ]
+    problems = []
+    for key in dict.fromkeys(repeated):
+        places = [m.start() for m in re.finditer(re.escape(json.dumps(key)) + r"\s*:", text)]
+        where: tuple[int | None, int | None] = (
+            _line_column(text, places[1]) if len(places) > 1 else (None, None))
+        problems.append(Problem(f"key {key!r} appears twice in one object; the first would be lost",
+                                (), file, *where))
+    return data, locator, problems
+
+
+class _LongNumber(Exception):
+    """A JSON number longer than Python converts (4,300 digits)."""
+
+
+def _json_int(digits: str) -> int:
+    if len(digits.lstrip("-")) > 4300:
+        raise _LongNumber
+    return int(digits)
+
+
+def _line_column(text: str, offset: int) -> tuple[int, int]:
+    line = text.count("\n", 0, offset) + 1
+    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
 
 
 # --- building the map -----------------------------------------------------------------
@@ -362,11 +425,17 @@ def _sections(
     return items, problems, frozenset(broken)
 
 
+#: The largest source text a map may quote (bytes): a document, not a database.
+SOURCE_MAX_BYTES: Final = 64 * 1024 * 1024
+
+
 def _source_text(
     source: Source, base_dir: Path | None, allow_outside: bool
 ) -> tuple[str | None, list[Problem]]:
     assert source.file is not None
     path = ("source", "file")
+    if "\0" in source.file:
+        return None, [Problem("the source file's name holds a NUL character", path)]
     rel = Path(source.file)
     base = (base_dir or Path.cwd()).resolve()
     target = (base / rel).resolve()
@@ -375,13 +444,15 @@ def _source_text(
             f"source file {source.file!r} lies outside the map's folder {str(base)!r}; move it "
             "beside the map (or pass allow_outside=True if you trust this file)", path)]
     try:
-        return target.read_text(encoding="utf-8"), []
+        return decoded(read_bounded(target, SOURCE_MAX_BYTES, "source file"), source.file), []
     except FileNotFoundError:
         return None, [Problem(
             f"source file {source.file!r} not found (looked for {str(target)!r}); the path is "
             "relative to the map's file", path)]
-    except (OSError, UnicodeDecodeError) as exc:
-        return None, [Problem(f"cannot read source file {source.file!r}: {exc}", path)]
+    except FormatError as exc:
+        return None, [Problem(f"cannot read source file {source.file!r}: {exc.problems[0].message}", path)]
+    except OSError as exc:
+        return None, [Problem(f"cannot read source file {source.file!r}: {exc.strerror or exc}", path)]
 
 
 def _misquote(quote: str, folded_source: str, file: str) -> str:
@@ -473,6 +544,37 @@ def _quotes(data: Mapping[str, Any], good: Iterable[tuple[int, Point]]) -> list[
             if i not in quotes and isinstance(item, Mapping) and isinstance(item.get("quote"), str):
                 quotes[i] = item["quote"]
     return sorted(quotes.items())
+
+
+def with_source(amap: ArgumentMap, file: str, base_dir: Path | None, allow_outside: bool) -> ArgumentMap:
+    """Return *amap* (read from another format) with its quotes checked against its source file.
+
+    A map that names a source file holds quotes of it, whatever format carries
+    it; they are checked as format 1's are, so that converting the map to format
+    1 never gives a file the loader refuses for a misquote. Without *base_dir*
+    (a map read from a string), or when the source file is not there to read,
+    nothing is checked.
+
+    Raises
+    ------
+    FormatError
+        For a source that cannot be read or a quote that is not in it, naming the point.
+    """
+    source = amap.source
+    if source is None or source.file is None or base_dir is None:
+        return amap
+    text, _ = _source_text(source, base_dir, allow_outside)
+    if text is None:  # not beside this file (converted elsewhere): nothing to check against
+        return amap
+    problems = _quote_problems(((i, p.quote) for i, p in enumerate(amap.points) if p.quote),
+                               source, text)
+    if problems:
+        def named(problem: Problem) -> str:
+            at = problem.path[1] if problem.path[:1] == ("points",) else None
+            return (f"point {amap.points[at].id!r}: " if isinstance(at, int) else "") + problem.message
+
+        raise FormatError([Problem(named(p), (), file) for p in problems])
+    return attrs.evolve(amap, source=attrs.evolve(source, text=text))
 
 
 def build_map(

@@ -71,7 +71,22 @@ def text(value: str) -> str:
     return html.escape(_CONTROL.sub("", value), quote=False).replace("\\", "\\\\")
 
 
+#: The most characters of one text a diagram shows (Graphviz refuses a string of 16,384 or
+#: more; a box this long is unreadable anyway). The page and the map keep the whole text.
+MAX_SHOWN: Final = 2000
+
+
+def _shortened(value: str, limit: int = MAX_SHOWN) -> str:
+    """Return *value* cut at a word before *limit* characters, saying how much was left out."""
+    if len(value) <= limit:
+        return value
+    cut = value.rfind(" ", 0, limit)
+    cut = cut if cut > limit // 2 else limit
+    return f"{value[:cut]} … ({len(value) - cut:,} more characters)"
+
+
 def _lines(value: str, width: int) -> list[str]:
+    value = _shortened(value)
     out: list[str] = []
     for paragraph in value.splitlines() or [""]:
         out.extend(textwrap.wrap(paragraph, width=width, break_long_words=True) or [""])
@@ -328,7 +343,7 @@ def to_graphviz(
     shown = {p.id for p in points}
 
     graph = graphviz.Digraph(name=amap.id, strict=False)
-    graph.attr(rankdir=direction, newrank="true", nodesep="0.3", ranksep="0.45",
+    graph.attr(id="_map", rankdir=direction, newrank="true", nodesep="0.3", ranksep="0.45",
                fontname=_FONT, pad="0.3", bgcolor="white")
     if title:
         graph.attr(label=_title_label(amap), labelloc="t", labeljust="c")
@@ -470,7 +485,7 @@ def _node_attrs(
         "fillcolor": fill,
         "color": border,
         "fontcolor": fontcolor,
-        "tooltip": graphviz.escape(_CONTROL.sub("", point.quote or point.text)),
+        "tooltip": graphviz.escape(_CONTROL.sub("", _shortened(point.quote or point.text))),
         "id": point.id,
         "class": " ".join(classes),
     }

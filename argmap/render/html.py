@@ -126,7 +126,7 @@ def page(amap: ArgumentMap, dot: graphviz.Digraph, engine: str = "dot", theme: s
         amap.date.isoformat() if amap.date else None,
         amap.source.title if amap.source else None) if x)
     source, source_style = source_view(amap, get_theme(theme))
-    toggle = ('<label><input type="checkbox" id="show-source" checked> source text</label>'
+    toggle = ('<label><input type="checkbox" id="_show-source" checked> source text</label>'
               if source else "")
     return _TEMPLATE.format(
         csp=e(_CSP), title=e(amap.title), subtitle=e(subtitle), issues=issues, parties=parties,
@@ -196,7 +196,7 @@ def source_view(amap: ArgumentMap, theme: Theme) -> tuple[str, str]:
         f"mark.p{i} {{ background: {theme.party_fill(i)}; "
         f"border-bottom: 2px solid {theme.party_border(i)}; }}\n" for i in range(len(amap.parties)))
     view = (
-        f'<section id="source" aria-label="Source text">'
+        f'<section id="_source" aria-label="Source text">'
         f'<p class="source-key">{e(source.file)} \u00b7 quoted by a point: {legend} '
         f'<span class="key"><span class="uncovered">not quoted</span></span></p>'
         f'<div class="source-text">{"".join(out)}</div></section>')
@@ -216,9 +216,9 @@ header label:first-of-type { margin-left: auto; }
 .views { display: flex; flex-direction: column; min-height: 0; }
 main { overflow: auto; padding: .5rem; flex: 1 1 0; min-height: 0; }
 .views.with-source main { flex: 3 1 0; }
-#source { flex: 2 1 0; min-height: 0; overflow: auto; border-top: 1px solid var(--line);
+#_source { flex: 2 1 0; min-height: 0; overflow: auto; border-top: 1px solid var(--line);
           padding: .4rem 1rem 1rem; }
-.views.hide-source #source { display: none; }
+.views.hide-source #_source { display: none; }
 .source-key { color: var(--muted); font-size: .85rem; margin: .2rem 0 .5rem; }
 .source-key .key { margin-right: .6rem; }
 .source-text { white-space: pre-wrap; font: 15px/1.6 "DejaVu Serif", Georgia, serif; max-width: 60rem; }
@@ -250,10 +250,10 @@ ol.threads button { font: inherit; text-align: left; background: none; border: 0
 _SCRIPT: Final = """
 (function () {
   "use strict";
-  var data = JSON.parse(document.getElementById("argmap-data").textContent);
-  var panel = document.getElementById("details");
-  var issueFilter = document.getElementById("issue-filter");
-  var partyFilter = document.getElementById("party-filter");
+  var data = JSON.parse(document.getElementById("_argmap-data").textContent);
+  var panel = document.getElementById("_details");
+  var issueFilter = document.getElementById("_issue-filter");
+  var partyFilter = document.getElementById("_party-filter");
   var nodes = Array.prototype.slice.call(document.querySelectorAll("g.point"));
   var edges = Array.prototype.slice.call(document.querySelectorAll("g.relation"));
 
@@ -348,19 +348,19 @@ _SCRIPT: Final = """
     m.addEventListener("click", pick);
     m.addEventListener("keydown", function (ev) { if (ev.key === "Enter" || ev.key === " ") { pick(ev); } });
   });
-  var sourceToggle = document.getElementById("show-source");
+  var sourceToggle = document.getElementById("_show-source");
   if (sourceToggle) {
     sourceToggle.addEventListener("change", function (ev) {
-      document.getElementById("views").classList.toggle("hide-source", !ev.target.checked);
+      document.getElementById("_views").classList.toggle("hide-source", !ev.target.checked);
     });
   }
-  document.getElementById("fit").addEventListener("change", function (ev) {
-    document.getElementById("diagram").classList.toggle("fit", ev.target.checked);
+  document.getElementById("_fit").addEventListener("change", function (ev) {
+    document.getElementById("_diagram").classList.toggle("fit", ev.target.checked);
   });
   issueFilter.addEventListener("change", applyFilters);
   partyFilter.addEventListener("change", applyFilters);
 
-  var list = document.getElementById("threads");
+  var list = document.getElementById("_threads");
   data.unresolved.forEach(function (t) {
     var li = document.createElement("li");
     var b = el("button", t.root);
@@ -388,27 +388,27 @@ _TEMPLATE: Final = """<!DOCTYPE html>
 <header>
   <h1>{title}</h1>
   <span class="sub">{subtitle}</span>
-  <label>Issue <select id="issue-filter"><option value="">all issues</option>{issues}</select></label>
-  <label>Party <select id="party-filter"><option value="">all parties</option>{parties}</select></label>
-  <label><input type="checkbox" id="fit" checked> fit to width</label>
+  <label>Issue <select id="_issue-filter"><option value="">all issues</option>{issues}</select></label>
+  <label>Party <select id="_party-filter"><option value="">all parties</option>{parties}</select></label>
+  <label><input type="checkbox" id="_fit" checked> fit to width</label>
   {toggle}
 </header>
-<div id="views" class="views{has_source}">
-<main id="diagram" class="fit">
+<div id="_views" class="views{has_source}">
+<main id="_diagram" class="fit">
 {svg}
 </main>
 {source}
 </div>
 <aside>
-  <section id="details" aria-live="polite">
+  <section id="_details" aria-live="polite">
     <p class="hint">Click a point, or move to it with Tab and press Enter, to read who said it,
     the paraphrase and the telegram's own words. Click a highlight in the source text to find
     its point.</p>
   </section>
   <h2>Unresolved</h2>
-  <ol id="threads" class="threads"></ol>
+  <ol id="_threads" class="threads"></ol>
 </aside>
-<script type="application/json" id="argmap-data">{data}</script>
+<script type="application/json" id="_argmap-data">{data}</script>
 <script>{script}</script>
 </body>
 </html>

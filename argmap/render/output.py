@@ -65,6 +65,9 @@ def pipe(dot: graphviz.Digraph, format: str, engine: str = "dot") -> bytes:
     except subprocess.CalledProcessError as exc:
         stderr = exc.stderr.decode("utf-8", "replace").strip() if exc.stderr else ""
         raise RenderError(f"Graphviz ({engine}) failed: {stderr or exc}") from None
+    except BrokenPipeError:  # Graphviz stopped reading: it failed before it said why
+        raise RenderError(f"Graphviz ({engine}) stopped reading the diagram and gave no reason; "
+                          "check the map's texts for anything unusual") from None
     return data
 
 

@@ -60,7 +60,7 @@ def point(page: Any, pid: str) -> Any:
 def test_clicking_a_point_shows_its_quote_and_source(page_of: Any, nov29: argmap.ArgumentMap) -> None:
     page = page_of(nov29)
     point(page, "mikoyan-lapse-is-retreat").click()
-    details = page.locator("#details")
+    details = page.locator("#_details")
     assert details.locator("blockquote").inner_text() == (
         "this is direct retreat from statement in President's letter")
     text = details.inner_text()
@@ -78,27 +78,27 @@ def test_keyboard_focus_and_enter_show_a_point(page_of: Any, nov29: argmap.Argum
     target.focus()
     page.keyboard.press("Enter")
     assert "US has gone further than exchange of correspond-ence" in page.locator(
-        "#details blockquote").inner_text()
+        "#_details blockquote").inner_text()
 
 
 def test_filters_hide_the_other_points(page_of: Any, nov29: argmap.ArgumentMap) -> None:
     page = page_of(nov29)
-    page.select_option("#issue-filter", "inspection")
+    page.select_option("#_issue-filter", "inspection")
     on_issue = {p.id for p in nov29.points_on("inspection")}
     for p in nov29.points:
         assert point(page, p.id).is_visible() is (p.id in on_issue), p.id
-    page.select_option("#party-filter", "us")
+    page.select_option("#_party-filter", "us")
     assert point(page, "stevenson-own-means").is_visible()
     assert not point(page, "mikoyan-no-one-sided-inspection").is_visible()
-    page.select_option("#issue-filter", "")
-    page.select_option("#party-filter", "")
+    page.select_option("#_issue-filter", "")
+    page.select_option("#_party-filter", "")
     assert all(point(page, p.id).is_visible() for p in nov29.points)
     assert page.requests == [page.url]
 
 
 def test_unresolved_threads_are_listed_and_highlighted(page_of: Any, nov29: argmap.ArgumentMap) -> None:
     page = page_of(nov29)
-    items = page.locator("#threads li")
+    items = page.locator("#_threads li")
     assert items.count() == len(nov29.unresolved())
     assert items.first.inner_text().startswith("us-draft-lapse — contested, invasion")
     assert "muted" in (point(page, "ussr-protocol-best").get_attribute("class") or "")
@@ -109,7 +109,7 @@ def test_hostile_text_stays_text(page_of: Any) -> None:
     m = make_map([{"id": "c", "kind": "claim", "by": "a", "text": HOSTILE, "quote": HOSTILE}])
     page = page_of(m)
     point(page, "c").click()
-    assert page.locator("#details blockquote").inner_text() == HOSTILE
+    assert page.locator("#_details blockquote").inner_text() == HOSTILE
     assert page.evaluate("window.pwned") is None
     assert page.requests == [page.url]
 
@@ -118,7 +118,7 @@ def test_the_page_is_self_contained(nov29: argmap.ArgumentMap) -> None:
     page = nov29.to_html()
     assert "Content-Security-Policy" in page
     assert not re.search(r"""(src|href)=["']?https?:""", page)
-    data = json.loads(re.search(r'id="argmap-data">(.*?)</script>', page, re.S)[1])  # type: ignore[index]
+    data = json.loads(re.search(r'id="_argmap-data">(.*?)</script>', page, re.S)[1])  # type: ignore[index]
     assert data["points"]["us-draft-lapse"]["issue"] == "Non-invasion obligation"
     hostile = make_map([{"id": "c", "kind": "claim", "by": "a", "text": HOSTILE}]).to_html()
     assert "</script><script>window.pwned" not in hostile
@@ -137,12 +137,12 @@ def test_clicking_a_highlight_in_the_source_selects_its_point(
 ) -> None:
     page = page_of(nov29)
     target = point(page, "castro-negotiate-guantanamo")
-    assert not in_view(target, "#diagram")
-    page.locator('#source mark[data-point="castro-negotiate-guantanamo"]').click()
+    assert not in_view(target, "#_diagram")
+    page.locator('#_source mark[data-point="castro-negotiate-guantanamo"]').click()
     assert "selected" in (target.get_attribute("class") or "")
-    assert in_view(target, "#diagram")
-    assert "castro-negotiate-guantanamo" in page.locator("#details").inner_text()
-    assert page.locator("#details blockquote").inner_text() == (
+    assert in_view(target, "#_diagram")
+    assert "castro-negotiate-guantanamo" in page.locator("#_details").inner_text()
+    assert page.locator("#_details blockquote").inner_text() == (
         "argued US need not at once abandon Guantanamo but should enter into negotiations with Cubans "
         "about its disposition")
     assert page.requests == [page.url]
@@ -150,17 +150,17 @@ def test_clicking_a_highlight_in_the_source_selects_its_point(
 
 def test_clicking_a_point_scrolls_to_its_quote(page_of: Any, nov29: argmap.ArgumentMap) -> None:
     page = page_of(nov29)
-    quote = page.locator('#source mark[data-point="mccloy-inspect-soviet-ports"]')
-    assert not in_view(quote, "#source")
+    quote = page.locator('#_source mark[data-point="mccloy-inspect-soviet-ports"]')
+    assert not in_view(quote, "#_source")
     point(page, "mccloy-inspect-soviet-ports").click()
-    assert in_view(quote, "#source")
+    assert in_view(quote, "#_source")
     assert quote.get_attribute("class") == "q p0 current"
-    assert page.locator("#source mark.current").count() == 1
+    assert page.locator("#_source mark.current").count() == 1
 
 
 def test_the_source_view_marks_what_no_point_quotes(page_of: Any, nov29: argmap.ArgumentMap) -> None:
     page = page_of(nov29)
-    source = page.locator("#source")
+    source = page.locator("#_source")
     assert source.is_visible()
     uncovered = " ".join(source.locator(".uncovered").all_inner_texts())
     for sentence in argmap.coverage(nov29).uncovered:
@@ -173,14 +173,14 @@ def test_the_source_view_marks_what_no_point_quotes(page_of: Any, nov29: argmap.
     # the colour says the party, and so does the key
     assert source.locator('mark[data-point="mikoyan-lapse-is-retreat"]').get_attribute("class") == "q p1"
     assert "Soviet Union" in page.locator(".source-key").inner_text()
-    page.uncheck("#show-source")
+    page.uncheck("#_show-source")
     assert not source.is_visible()
 
 
 def test_a_map_without_source_text_has_no_source_view(page_of: Any) -> None:
     page = page_of(make_map([{"id": "c", "kind": "claim", "by": "a"}]))
-    assert page.locator("#source").count() == 0
-    assert page.locator("#show-source").count() == 0
+    assert page.locator("#_source").count() == 0
+    assert page.locator("#_show-source").count() == 0
 
 
 def test_hostile_source_text_stays_text(page_of: Any, tmp_path: Path) -> None:
@@ -190,7 +190,7 @@ def test_hostile_source_text_stays_text(page_of: Any, tmp_path: Path) -> None:
         f"points:\n  - {{id: c, kind: claim, by: a, text: x, quote: {json.dumps(HOSTILE)}}}\n",
         encoding="utf-8")
     page = page_of(argmap.load(tmp_path / "m.yaml"))
-    assert page.locator('#source mark[data-point="c"]').inner_text() == HOSTILE
+    assert page.locator('#_source mark[data-point="c"]').inner_text() == HOSTILE
     assert page.evaluate("window.pwned") is None
     assert page.requests == [page.url]
 
@@ -201,14 +201,14 @@ def test_clicking_a_highlight_again_reaches_the_quotes_around_it(
     page = page_of(nov29)
     # "Complained that [there is no word in declaration about subversive activity against Cuba]":
     # the US draft's silence (constructed) inside Mikoyan's complaint
-    inner = page.locator('#source mark[data-point="us-draft-silent-on-subversion"]')
+    inner = page.locator('#_source mark[data-point="us-draft-silent-on-subversion"]')
     inner.click()
     assert "selected" in (point(page, "us-draft-silent-on-subversion").get_attribute("class") or "")
     inner.click()
     assert "selected" in (point(page, "mikoyan-no-word-on-subversion").get_attribute("class") or "")
     inner.click()
     assert "selected" in (point(page, "us-draft-silent-on-subversion").get_attribute("class") or "")
-    same = page.locator('#source mark[data-points="us-meet-again-friday ussr-meet-again-friday"]')
+    same = page.locator('#_source mark[data-points="us-meet-again-friday ussr-meet-again-friday"]')
     same.click()
     same.click()
-    assert "ussr-meet-again-friday" in page.locator("#details").inner_text()
+    assert "ussr-meet-again-friday" in page.locator("#_details").inner_text()
