@@ -186,7 +186,7 @@ def write_atomically(path: Path, data: bytes) -> None:
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     except OSError as exc:  # name the file the user asked for, not the temporary one
-        raise OSError(exc.errno, exc.strerror or "cannot write", str(path)) from None
+        raise OSError(exc.errno, exc.strerror or str(exc) or "cannot write", str(path)) from None
     try:
         with os.fdopen(fd, "wb") as out:
             out.write(data)
@@ -194,7 +194,7 @@ def write_atomically(path: Path, data: bytes) -> None:
         os.replace(tmp, path)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
-        raise OSError(exc.errno, exc.strerror or "cannot write", str(path)) from None
+        raise OSError(exc.errno, exc.strerror or str(exc) or "cannot write", str(path)) from None
     except BaseException:  # SystemExit from SIGTERM (argmap's command), KeyboardInterrupt
         Path(tmp).unlink(missing_ok=True)
         raise

@@ -37,13 +37,14 @@ from __future__ import annotations
 
 import enum
 import functools
+import itertools
 from collections.abc import Collection, Iterable, Iterator
 from typing import Final, Literal, TypeAlias
 
 import attrs
 import networkx as nx
 
-from argmap._util import did_you_mean
+from argmap._util import did_you_mean, gc_paused
 from argmap.errors import MissingDependencyError, Problem, UnknownReferenceError, ValidationError
 from argmap.model import ArgumentMap, Relation
 
@@ -89,10 +90,14 @@ class Label(enum.StrEnum):
 
 
 def _arguments(values: Iterable[str]) -> tuple[str, ...]:
-    return tuple(str(v) for v in values)
+    return tuple(map(str, values))
 
 
 def _attacks(pairs: Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
+    pairs = pairs if isinstance(pairs, list | tuple) else list(pairs)
+    if all(type(p) is tuple for p in pairs) and all(
+            type(x) is str for x in itertools.chain.from_iterable(pairs)):
+        return tuple(dict.fromkeys(pairs))  # the common case, at C speed; repeats dropped
     return tuple(dict.fromkeys((str(a), str(b)) for a, b in pairs))
 
 
@@ -126,6 +131,8 @@ class Framework:
         known = set(self.arguments)
         if len(known) != len(self.arguments):
             raise ValueError("arguments must be unique")
+        if known.issuperset(itertools.chain.from_iterable(value)):
+            return  # every name is known: checked at C speed
         for a, b in value:
             for x in (a, b):
                 if x not in known:
@@ -136,23 +143,29 @@ class Framework:
 
     @functools.cached_property
     def _index(self) -> dict[str, int]:
-        return {a: i for i, a in enumerate(self.arguments)}
+        return dict(zip(self.arguments, range(len(self.arguments)), strict=True))
 
     @functools.cached_property
+    def _adjacency(self) -> tuple[list[list[int]], list[list[int]]]:
+        """Both adjacency lists, by argument position, built in one pass over the attacks."""
+        n = len(self.arguments)
+        attackers: list[list[int]] = [[] for _ in range(n)]
+        targets: list[list[int]] = [[] for _ in range(n)]
+        index = self._index
+        with gc_paused():  # many small lists that all stay alive
+            for a, b in self.attacks:
+                i, j = index[a], index[b]
+                targets[i].append(j)
+                attackers[j].append(i)
+        return attackers, targets
+
+    @property
     def _attackers(self) -> list[list[int]]:
-        result: list[list[int]] = [[] for _ in self.arguments]
-        index = self._index
-        for a, b in self.attacks:
-            result[index[b]].append(index[a])
-        return result
+        return self._adjacency[0]
 
-    @functools.cached_property
+    @property
     def _targets(self) -> list[list[int]]:
-        result: list[list[int]] = [[] for _ in self.arguments]
-        index = self._index
-        for a, b in self.attacks:
-            result[index[a]].append(index[b])
-        return result
+        return self._adjacency[1]
 
     def attackers_of(self, argument: str) -> tuple[str, ...]:
         """Return the arguments that attack *argument*."""

@@ -177,7 +177,7 @@ def test_render_refuses_unknown_issue_and_overwriting_its_input(
     assert result.exit_code == 2
     assert "would overwrite the input map" in result.stderr
     wrong = runner.invoke(main, ["render", str(BUNDLED), "-o", str(tmp_path / "x.jpg")])
-    assert wrong.exit_code == 1
+    assert wrong.exit_code == 2  # a usage error
     assert "use one of svg, png, pdf, dot" in wrong.stderr
 
 
@@ -322,7 +322,7 @@ def test_messages_name_what_the_user_typed(runner: CliRunner, tmp_path: Path) ->
     assert "Invalid value for B: 1962-11-28-new-york has no party 'russia' (did you mean 'ussr'?)" \
         in result.stderr
     result = runner.invoke(main, ["render", str(BUNDLED), "-o", str(tmp_path / "out.jpg")])
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert "--format on the command line" in result.stderr
     assert "by extension or format=" not in result.stderr
     result = runner.invoke(main, ["case", "timeline", str(BUNDLED)])

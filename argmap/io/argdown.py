@@ -230,6 +230,9 @@ class _Reader:
         known = {k: v for k, v in fields.items() if k in _ARGMAP_KEYS}
         checked = {}
         for key, value in known.items():
+            if key == "kind" and isinstance(value, str):  # named below, with "did you mean"
+                checked[key] = value
+                continue
             trial = {"id": "p", "kind": "claim", "by": "x", "text": "x"}
             if key not in ("id", "kind") or value is not None:
                 trial[key] = value

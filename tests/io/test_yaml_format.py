@@ -166,8 +166,8 @@ def test_json_errors_carry_lines_too(tmp_path: Path) -> None:
     assert problems('{"argmap": 1,\n "id": }', tmp_path, "map.json") == [
         "map.json:2:8: JSON syntax error: Expecting value"
     ]
-    assert problems('{"argmap": 1, "argmap": 1}', tmp_path, "map.json")[0] == (
-        "map.json: key 'argmap' appears twice in one object; the first would be lost")
+    assert "map.json:1:15: key 'argmap' appears twice in one object; the first would be lost" in problems(
+        '{"argmap": 1, "argmap": 1}', tmp_path, "map.json")
 
 
 def test_alias_bombs_are_refused_without_expanding(tmp_path: Path) -> None:
@@ -188,7 +188,7 @@ def test_not_utf8_is_a_clear_error(tmp_path: Path) -> None:
 
 def test_size_limit(tmp_path: Path) -> None:
     with pytest.raises(FormatError,
-                       match=r"design-example.yaml: the input is 1,\d{3} bytes, over the limit of 100"):
+                       match=r"design-example.yaml: the map file is larger than 100 bytes; pass a larger"):
         argmap.load(EXAMPLE, max_bytes=100)
     with pytest.raises(FormatError, match="<string>: the input is 12 bytes, over the limit of 10"):
         argmap.loads("argmap: 1\nid", max_bytes=10)
