@@ -35,6 +35,7 @@ frozenset()
 
 from __future__ import annotations
 
+import collections
 import enum
 import functools
 import itertools
@@ -95,8 +96,8 @@ def _arguments(values: Iterable[str]) -> tuple[str, ...]:
 
 def _attacks(pairs: Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
     pairs = pairs if isinstance(pairs, list | tuple) else list(pairs)
-    if all(type(p) is tuple for p in pairs) and all(
-            type(x) is str for x in itertools.chain.from_iterable(pairs)):
+    if set(map(type, pairs)) <= {tuple} and set(map(len, pairs)) <= {2} and set(
+            map(type, itertools.chain.from_iterable(pairs))) <= {str}:
         return tuple(dict.fromkeys(pairs))  # the common case, at C speed; repeats dropped
     return tuple(dict.fromkeys((str(a), str(b)) for a, b in pairs))
 
@@ -146,26 +147,33 @@ class Framework:
         return dict(zip(self.arguments, range(len(self.arguments)), strict=True))
 
     @functools.cached_property
-    def _adjacency(self) -> tuple[list[list[int]], list[list[int]]]:
-        """Both adjacency lists, by argument position, built in one pass over the attacks."""
-        n = len(self.arguments)
-        attackers: list[list[int]] = [[] for _ in range(n)]
-        targets: list[list[int]] = [[] for _ in range(n)]
-        index = self._index
+    def _pairs(self) -> list[int]:
+        """Every attack as two positions, attacker then attacked, in one flat list (built at C speed)."""
+        return list(map(self._index.__getitem__, itertools.chain.from_iterable(self.attacks)))
+
+    def _lists(self, source: int) -> list[list[int]]:
+        """Return, for each argument, the positions of its targets (*source* 0) or attackers (1)."""
+        result: list[list[int]] = [[] for _ in self.arguments]
+        flat = self._pairs
         with gc_paused():  # many small lists that all stay alive
-            for a, b in self.attacks:
-                i, j = index[a], index[b]
-                targets[i].append(j)
-                attackers[j].append(i)
-        return attackers, targets
+            for i, j in zip(flat[source::2], flat[1 - source::2], strict=True):
+                result[i].append(j)
+        return result
 
-    @property
-    def _attackers(self) -> list[list[int]]:
-        return self._adjacency[0]
-
-    @property
+    @functools.cached_property
     def _targets(self) -> list[list[int]]:
-        return self._adjacency[1]
+        return self._lists(0)
+
+    @functools.cached_property
+    def _attackers(self) -> list[list[int]]:
+        return self._lists(1)
+
+    @functools.cached_property
+    def _attacker_counts(self) -> list[int]:
+        counts = [0] * len(self.arguments)
+        for j, n in collections.Counter(self._pairs[1::2]).items():
+            counts[j] = n
+        return counts
 
     def attackers_of(self, argument: str) -> tuple[str, ...]:
         """Return the arguments that attack *argument*."""
@@ -268,7 +276,7 @@ def _grounded_in(af: Framework) -> tuple[list[int], list[int]]:
     each argument and each attack is looked at a bounded number of times.
     """
     targets = af._targets
-    alive = [len(a) for a in af._attackers]  # attackers not yet OUT
+    alive = list(af._attacker_counts)  # attackers not yet OUT
     label = [_UNSET] * len(alive)
     todo = [i for i, n in enumerate(alive) if not n]
     ins = []
