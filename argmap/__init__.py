@@ -14,13 +14,11 @@ Examples
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
+import importlib
+from typing import TYPE_CHECKING, Any
 
-from argmap import datasets, query, render, semantics
-from argmap.agreement import Agreement, agreement
+from argmap import datasets, query
 from argmap.case import Case, diff
-from argmap.corpus import Corpus
-from argmap.coverage import Coverage, coverage
 from argmap.errors import (
     ArgmapError,
     FormatError,
@@ -45,10 +43,41 @@ from argmap.model import (
     Source,
 )
 
-try:
-    __version__ = version("argmap")
-except PackageNotFoundError:  # pragma: no cover - running from a bare checkout
-    __version__ = "0+unknown"
+if TYPE_CHECKING:  # pragma: no cover
+    from argmap import render, semantics
+    from argmap.agreement import Agreement, agreement
+    from argmap.corpus import Corpus
+    from argmap.coverage import Coverage, coverage
+
+#: Names imported when first used, so that ``import argmap`` stays quick (Graphviz's package,
+#: the agreement and corpus modules, and the version lookup are not needed to load a map).
+_LAZY: dict[str, tuple[str, str | None]] = {
+    "render": ("argmap.render", None), "semantics": ("argmap.semantics", None),
+    "agreement": ("argmap.agreement", "agreement"), "Agreement": ("argmap.agreement", "Agreement"),
+    "coverage": ("argmap.coverage", "coverage"), "Coverage": ("argmap.coverage", "Coverage"),
+    "Corpus": ("argmap.corpus", "Corpus"),
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name == "__version__":  # importlib.metadata takes longer than argmap itself
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            return version("argmap")
+        except PackageNotFoundError:  # pragma: no cover - running from a bare checkout
+            return "0+unknown"
+    if name in _LAZY:
+        module_name, attribute = _LAZY[name]
+        module = importlib.import_module(module_name)
+        value = module if attribute is None else getattr(module, attribute)
+        globals()[name] = value  # after the import, which set the submodule of the same name
+        return value
+    raise AttributeError(f"module 'argmap' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
 
 __all__ = [
     "Actor",

@@ -48,7 +48,6 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar, Final
 
 import attrs
-import networkx as nx
 
 from argmap._source import SourceText, covered, overlap
 from argmap._table import TableMixin, cell_text, format_table
@@ -476,6 +475,8 @@ def _aligned(a: _Coding, b: _Coding, placed_a: Iterable[str], placed_b: Iterable
     Every edge weight is a distinct integer, so the matching does not depend on
     the order in which the graph is walked.
     """
+    import networkx as nx
+
     placed_a = list(placed_a)
     b_sorted = sorted(placed_b, key=lambda pid: b.spans[pid])
     b_starts = [b.spans[pid][0] for pid in b_sorted]
@@ -512,7 +513,7 @@ def _aligned(a: _Coding, b: _Coding, placed_a: Iterable[str], placed_b: Iterable
     return sorted(pairs, key=lambda p: order_a[p.a])
 
 
-def _greedy(graph: nx.Graph) -> set[tuple[Any, Any]]:
+def _greedy(graph: Any) -> set[tuple[Any, Any]]:
     """Return a matching built from the heaviest edges down: at least half the best weight."""
     taken: set[Any] = set()
     matched = set()

@@ -17,13 +17,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
 import attrs
-import networkx as nx
 
 from argmap._util import FrozenDict, did_you_mean, freeze_meta, in_line_ranges
 from argmap.errors import Problem, UnknownReferenceError, ValidationError
 
 if TYPE_CHECKING:  # pragma: no cover
     import graphviz
+    import networkx as nx
 
     from argmap.query import (
         Comparison,
@@ -647,6 +647,8 @@ class ArgumentMap:
         frozen (:func:`networkx.freeze`); copy it with ``nx.MultiDiGraph(m.graph)``
         to change it.
         """
+        import networkx as nx  # imported when first asked for: it takes a tenth of a second
+
         g = nx.MultiDiGraph(id=self.id, title=self.title)
         index = self._index
         g.add_nodes_from(

@@ -39,15 +39,18 @@ import collections
 import enum
 import functools
 import itertools
+import sys
 from collections.abc import Collection, Iterable, Iterator
-from typing import Final, Literal, TypeAlias
+from typing import TYPE_CHECKING, Final, Literal, TypeAlias
 
 import attrs
-import networkx as nx
 
 from argmap._util import did_you_mean, gc_paused
 from argmap.errors import MissingDependencyError, Problem, UnknownReferenceError, ValidationError
 from argmap.model import ArgumentMap, Relation
+
+if TYPE_CHECKING:  # pragma: no cover
+    import networkx as nx
 
 __all__ = [
     "SEMANTICS",
@@ -211,7 +214,8 @@ def framework(source: Source) -> Framework:
             [p.id for p in source.points],
             [(p.id, t) for p in source.points for t in p.targets(Relation.ATTACKS)],
         )
-    if isinstance(source, nx.Graph):
+    graph_type = getattr(sys.modules.get("networkx"), "Graph", None)  # a graph implies networkx is loaded
+    if graph_type is not None and isinstance(source, graph_type):
         if not source.is_directed():
             raise TypeError("a framework needs a directed graph (networkx.DiGraph)")
         return Framework([str(n) for n in source.nodes], [(str(a), str(b)) for a, b in source.edges()])
