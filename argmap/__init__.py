@@ -18,7 +18,10 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 from argmap import datasets, query
+from argmap.agreement import Agreement, agreement
 from argmap.case import Case, diff
+from argmap.corpus import Corpus
+from argmap.coverage import Coverage, coverage
 from argmap.errors import (
     ArgmapError,
     FormatError,
@@ -45,17 +48,12 @@ from argmap.model import (
 
 if TYPE_CHECKING:  # pragma: no cover
     from argmap import render, semantics
-    from argmap.agreement import Agreement, agreement
-    from argmap.corpus import Corpus
-    from argmap.coverage import Coverage, coverage
 
-#: Names imported when first used, so that ``import argmap`` stays quick (Graphviz's package,
-#: the agreement and corpus modules, and the version lookup are not needed to load a map).
+#: Submodules imported when first used, so that ``import argmap`` stays quick (Graphviz's
+#: package is not needed to load a map). Functions that share a submodule's name (coverage,
+#: agreement) are imported above: a lazy one would be hidden by its module once that is imported.
 _LAZY: dict[str, tuple[str, str | None]] = {
     "render": ("argmap.render", None), "semantics": ("argmap.semantics", None),
-    "agreement": ("argmap.agreement", "agreement"), "Agreement": ("argmap.agreement", "Agreement"),
-    "coverage": ("argmap.coverage", "coverage"), "Coverage": ("argmap.coverage", "Coverage"),
-    "Corpus": ("argmap.corpus", "Corpus"),
 }
 
 

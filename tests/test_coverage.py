@@ -176,3 +176,12 @@ def test_a_long_paragraph_is_split_in_pieces_with_every_sentence_kept(tmp_path: 
     assert len(report) == 5001
     assert {s.text for s in report.sentences[1:]} == {sentence.strip()}
     assert report.sentences[1].points == ("p1",)
+
+
+def test_the_function_is_not_hidden_by_its_module() -> None:
+    import argmap.agreement
+    import argmap.coverage  # noqa: F401 - importing the submodules must not replace the functions
+
+    assert callable(argmap.coverage)
+    assert callable(argmap.agreement)
+    assert argmap.render.to_graphviz  # a submodule loaded on first use
