@@ -448,13 +448,16 @@ def complete_extensions(source: Source) -> Iterator[frozenset[str]]:
         yield af._ids(i for i, x in enumerate(label) if x == _IN)
 
 
-def _preferred_python(af: Framework) -> list[set[int]]:
+def _preferred_python(af: Framework, cap: int | None = None) -> list[set[int]]:
+    """Return the preferred extensions by search; stop once more than *cap* are held."""
     found: list[set[int]] = []
     for label in _search(af, (_IN, _UNDEC, _OUT), prune=found):
         ins = {i for i, x in enumerate(label) if x == _IN}
         if not any(ins <= other for other in found):
             found = [other for other in found if not other < ins]
             found.append(ins)
+            if cap is not None and len(found) > cap:
+                break
     return found
 
 
@@ -525,15 +528,7 @@ def _preferred_found(source: Source, solver: Solver, cap: int) -> Iterator[froze
 
         yield from (af._ids(e) for e in _sat.preferred(af))
         return
-    found: list[set[int]] = []
-    for label in _search(af, (_IN, _UNDEC, _OUT), prune=found):
-        ins = {i for i, x in enumerate(label) if x == _IN}
-        if not any(ins <= other for other in found):
-            found = [other for other in found if not other < ins]
-            found.append(ins)
-            if len(found) > cap:
-                break
-    yield from (af._ids(e) for e in found)
+    yield from (af._ids(e) for e in _preferred_python(af, cap))
 
 
 def semi_stable_extensions(source: Source) -> list[frozenset[str]]:
