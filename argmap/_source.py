@@ -12,6 +12,7 @@ share.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, Final
@@ -24,10 +25,10 @@ from argmap.model import ArgumentMap
 
 #: Titles that end in a full stop but never end a sentence in diplomatic reporting; the
 #: sentence segmenter is told to run on past them ("Amb. Dobrynin", "Pres. Kennedy").
-TITLES: Final = frozenset({"amb.", "pres.", "secy.", "sec.", "adm.", "amb", "ambs.", "govt.", "dept."})
+TITLES: Final = frozenset({"amb.", "ambs.", "pres.", "secy.", "sec.", "adm.", "govt.", "dept."})
 
-_WORD: Final = re.compile(r"\S+")
-_LINE_BREAK: Final = re.compile(r"\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
+#: A word: a run of characters that are not space (the unit of coverage and unitizing agreement).
+WORD: Final = re.compile(r"\S+")
 
 
 @attrs.frozen
@@ -64,6 +65,24 @@ class Folded:
             yield start, end - 1 if end <= len(self.text) else len(self.text)
 
 
+#: What ends a line, as :meth:`str.splitlines` counts lines.
+_LINE_ENDS: Final = "\r\n\v\f\x1c\x1d\x1e\x85\u2028\u2029"
+
+
+def line_spans(raw: str) -> Iterator[tuple[int, int, int]]:
+    r"""Yield ``(number, start, end)`` of each line of *raw*: from 1, file offsets, end before the line break.
+
+    Examples
+    --------
+    >>> list(line_spans("ab\r\nc"))
+    [(1, 0, 2), (2, 4, 5)]
+    """
+    offset = 0
+    for number, line in enumerate(raw.splitlines(keepends=True), 1):
+        yield number, offset, offset + len(line.rstrip(_LINE_ENDS))
+        offset += len(line)
+
+
 def fold(raw: str, body: Sequence[tuple[int, int]] = (), *, markers: bool = False) -> Folded:
     r"""Return the body lines of *raw* folded, footnote markers removed unless *markers*.
 
@@ -80,10 +99,8 @@ def fold(raw: str, body: Sequence[tuple[int, int]] = (), *, markers: bool = Fals
     paragraphs: list[int] = []
     space_at: int | None = None  # file offset of pending whitespace
     new_paragraph = True
-    offset = 0
-    for number, line in enumerate(_lines(raw), 1):
-        start, content = offset, line.rstrip("\r\n\v\f\x1c\x1d\x1e\x85\u2028\u2029")
-        offset += len(line)
+    for number, start, end in line_spans(raw):
+        content = raw[start:end]
         if not in_line_ranges(number, body) or not content.strip():
             new_paragraph = True
             space_at = None
@@ -100,11 +117,10 @@ def fold(raw: str, body: Sequence[tuple[int, int]] = (), *, markers: bool = Fals
                     space_at = start + j
                 continue
             if new_paragraph:
-                paragraphs.append(len(chars))
-                if chars:
+                if chars:  # paragraphs are parted by one space, as whitespace folds
                     chars.append(" ")
                     origin.append(start + j - 1)
-                    paragraphs[-1] += 1
+                paragraphs.append(len(chars))
                 new_paragraph = False
             elif space_at is not None and chars:
                 chars.append(" ")
@@ -114,11 +130,6 @@ def fold(raw: str, body: Sequence[tuple[int, int]] = (), *, markers: bool = Fals
             origin.append(start + j)
         space_at = start + len(content)  # the line's end is whitespace
     return Folded("".join(chars), tuple(origin), tuple(paragraphs))
-
-
-def _lines(raw: str) -> Iterator[str]:
-    """Yield the lines of *raw* with their line breaks, as :meth:`str.splitlines` counts them."""
-    return iter(raw.splitlines(keepends=True))
 
 
 def normal_quote(quote: str) -> str:
@@ -165,11 +176,7 @@ class SourceText:
         self.body = tuple(body)
         self.name = name
         self.folded = fold(raw, self.body)
-        self._marked: Folded | None = None
-        self._whole: Folded | None = None
-        self._line_starts = [0]
-        for m in _LINE_BREAK.finditer(raw):
-            self._line_starts.append(m.end())
+        self._line_starts = [start for _, start, _ in line_spans(raw)] or [0]
 
     @classmethod
     def of(cls, amap: ArgumentMap) -> SourceText:
@@ -196,12 +203,10 @@ class SourceText:
         """Return the line (from 1) of file *offset*."""
         return bisect.bisect_right(self._line_starts, offset)
 
-    @property
+    @functools.cached_property
     def marked(self) -> Folded:
         """The body folded with footnote markers kept (for quotes that include one)."""
-        if self._marked is None:
-            self._marked = fold(self.raw, self.body, markers=True)
-        return self._marked
+        return fold(self.raw, self.body, markers=True)
 
     def find(self, quote: str, after: int = 0) -> tuple[int, int] | None:
         """Return the file span of *quote* in the body, or None when it is not there.
@@ -252,12 +257,13 @@ class SourceText:
         text = self.folded.text
         out: list[tuple[int, int]] = []
         for paragraph_start, paragraph_end in self.folded.paragraph_spans():
+            merged: list[tuple[int, int]] = []  # a title never joins the next paragraph
             for piece_start, piece_end in _segments(segmenter, text, paragraph_start, paragraph_end):
-                if out and _ends_with_title(text[out[-1][0]:out[-1][1]]) \
-                        and _same_paragraph(self.folded, out[-1][0], piece_start):
-                    out[-1] = (out[-1][0], piece_end)
+                if merged and _ends_with_title(text[merged[-1][0]:merged[-1][1]]):
+                    merged[-1] = (merged[-1][0], piece_end)
                 else:
-                    out.append((piece_start, piece_end))
+                    merged.append((piece_start, piece_end))
+            out += merged
         sentences = []
         for start, end in out:
             raw_start, raw_end = self.folded.raw_span(start, end)
@@ -267,7 +273,7 @@ class SourceText:
 
     def words(self) -> list[tuple[int, int]]:
         """Return the file span of each word of the body (runs of non-space characters)."""
-        return [self.folded.raw_span(m.start(), m.end()) for m in _WORD.finditer(self.folded.text)]
+        return [self.folded.raw_span(m.start(), m.end()) for m in WORD.finditer(self.folded.text)]
 
     def same_text(self, other: SourceText) -> int | None:
         """Return None if both files hold the same text with whitespace folded, else where they part.
@@ -281,12 +287,10 @@ class SourceText:
                       min(len(mine), len(theirs)))
         return self.whole.origin[common] if common < len(mine) else len(self.raw)
 
-    @property
+    @functools.cached_property
     def whole(self) -> Folded:
         """The whole file folded (every line, footnote markers removed): common ground for two maps."""
-        if self._whole is None:
-            self._whole = fold(self.raw)
-        return self._whole
+        return fold(self.raw)
 
 
 #: pysbd's time grows with the square of the text it is given; a paragraph longer than this is
@@ -340,10 +344,6 @@ def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
 def _ends_with_title(sentence: str) -> bool:
     words = sentence.split()
     return bool(words) and words[-1].lower() in TITLES
-
-
-def _same_paragraph(folded: Folded, a: int, b: int) -> bool:
-    return bisect.bisect_right(folded.paragraphs, a) == bisect.bisect_right(folded.paragraphs, b)
 
 
 def overlap(a: tuple[int, int], b: tuple[int, int]) -> int:

@@ -41,7 +41,6 @@ outcomes
 from __future__ import annotations
 
 import bisect
-import re
 import textwrap
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -49,7 +48,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Final
 
 import attrs
 
-from argmap._source import SourceText, covered, overlap
+from argmap._source import WORD, SourceText, covered, overlap
 from argmap._table import TableMixin, cell_text, format_table
 from argmap._util import in_line_ranges
 from argmap.errors import MissingDependencyError, SourceError
@@ -79,7 +78,6 @@ EXACT_MATCHING: Final = 400
 #: The value of a category a point leaves empty (no issue, no ``on_behalf_of``).
 NONE: Final = "(none)"
 
-_WORD: Final = re.compile(r"\S+")
 
 
 # --- records ------------------------------------------------------------------------
@@ -131,7 +129,7 @@ class UnitizingAgreement:
     @property
     def percent(self) -> float:
         """The share of words on which the coders agree, 0 to 100."""
-        return 100.0 * self.agreeing / self.words if self.words else 100.0
+        return _share(self.agreeing, self.words)
 
 
 @attrs.frozen
@@ -163,7 +161,7 @@ class CategoryAgreement:
     @property
     def percent(self) -> float:
         """The share of pairs with the same value, 0 to 100."""
-        return 100.0 * self.agreeing / self.pairs if self.pairs else 100.0
+        return _share(self.agreeing, self.pairs)
 
 
 @attrs.frozen
@@ -402,8 +400,13 @@ def _rounded(alpha: float | None) -> float | None:
     return None if alpha is None else round(alpha, 4)
 
 
+def _share(part: int, whole: int) -> float:
+    """Return *part* as a percentage of *whole*; 100 when there is nothing to agree on."""
+    return 100.0 * part / whole if whole else 100.0
+
+
 def _percent(part: int, whole: int) -> float:
-    return round(100.0 * part / whole, 1) if whole else 100.0
+    return round(_share(part, whole), 1)
 
 
 def _alpha_text(alpha: float | None, measure: str) -> str:
@@ -535,10 +538,9 @@ def _ordinals(coding: _Coding, placed: Iterable[str]) -> dict[str, int]:
     return out
 
 
-def _unitizing(a: _Coding, b: _Coding) -> UnitizingAgreement:
-    whole = a.text.whole.text
-    words = [(m.start(), m.end()) for m in _WORD.finditer(whole)
-             if a.body_mask[m.start()] and b.body_mask[m.start()]]
+def _unitizing(a: _Coding, b: _Coding, common: bytes) -> UnitizingAgreement:
+    """Agreement on which words of the part both code (*common*, by character) are quoted."""
+    words = [(m.start(), m.end()) for m in WORD.finditer(a.text.whole.text) if common[m.start()]]
 
     def values(coding: _Coding) -> list[str]:
         return ["1" if c else "0" for c in covered(words, coding.spans.values())]
@@ -562,7 +564,9 @@ def _issue_map(a: ArgumentMap, b: ArgumentMap, pairs: Sequence[AlignedPair]) -> 
     return out
 
 
-def _value(amap: ArgumentMap, pid: str, category: str) -> str:
+def _value(amap: ArgumentMap, pid: str, category: str,
+           issue_map: Mapping[str | None, str | None] | None = None) -> str:
+    """Return a point's value in *category*; its issue read through *issue_map* when given."""
     point = amap.point(pid)
     if category == "kind":
         return point.kind.value
@@ -572,17 +576,16 @@ def _value(amap: ArgumentMap, pid: str, category: str) -> str:
         return amap.party_of(pid)
     if category == "on_behalf_of":
         return point.on_behalf_of or NONE
-    return amap.issue_of(pid) or NONE
+    issue = amap.issue_of(pid)
+    return (issue_map.get(issue) if issue_map is not None else issue) or NONE
 
 
 def _categories(a: ArgumentMap, b: ArgumentMap, pairs: Sequence[AlignedPair],
                 issue_map: dict[str | None, str | None]) -> list[CategoryAgreement]:
     out = []
     for category in CATEGORIES:
-        va = [_value(a, p.a, category) for p in pairs]
+        va = [_value(a, p.a, category, issue_map) for p in pairs]
         vb = [_value(b, p.b, category) for p in pairs]
-        if category == "issue":
-            va = [issue_map.get(a.issue_of(p.a)) or NONE for p in pairs]
         confusion = Counter(zip(va, vb, strict=True))
         table = tuple(sorted(((x, y, n) for (x, y), n in confusion.items()),
                              key=lambda row: (-row[2], row[0], row[1])))
@@ -720,15 +723,16 @@ def agreement(a: ArgumentMap, b: ArgumentMap, parties: Sequence[str] | None = No
     paired_a, paired_b = {p.a for p in pairs}, {p.b for p in pairs}
     chosen = _parties(a, b, parties)
     issue_map = _issue_map(a, b, pairs)
-    outside = {"a": set(ca.spans) - set(placed_a), "b": set(cb.spans) - set(placed_b)}
+    in_a, in_b = set(placed_a), set(placed_b)
+    outside = {"a": set(ca.spans) - in_a, "b": set(cb.spans) - in_b}
     issues, threads = _outcomes(a, b, pairs, issue_map, chosen, outside)
     return Agreement(
         a.id, b.id, ca.text.name, tuple(pairs),
         tuple(pid for pid in placed_a if pid not in paired_a),
         tuple(pid for pid in placed_b if pid not in paired_b),
-        tuple(p.id for p in a.points if p.id not in set(placed_a)),
-        tuple(p.id for p in b.points if p.id not in set(placed_b)),
-        _unitizing(attrs.evolve(ca, body_mask=both), cb),
+        tuple(p.id for p in a.points if p.id not in in_a),
+        tuple(p.id for p in b.points if p.id not in in_b),
+        _unitizing(ca, cb, both),
         tuple(_categories(a, b, pairs, issue_map)),
         tuple(_relations(a, b, pairs)),
         tuple((issue, issue_map[issue]) for issue in [*(i.id for i in a.issues), None] if issue in issue_map),

@@ -15,7 +15,7 @@ import shutil
 import signal
 import sys
 import warnings
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, Final, TypeVar
 
@@ -49,15 +49,20 @@ _FILE = click.Path(exists=True, dir_okay=False, path_type=Path)
 _CONTROL: Final = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
-def _echo(message: str = "", *, err: bool = False, nl: bool = True, as_json: bool = False) -> None:
-    r"""Print *message*, with control characters from the data shown as escapes, never obeyed.
+def _escaped(message: str, as_json: bool = False) -> str:
+    r"""Return *message* with control characters from the data shown as escapes, never obeyed.
 
     In text, ``ESC`` shows as ``\x1b``; in JSON (*as_json*), as ``\u001b``, the same string.
     """
     def shown(match: re.Match[str]) -> str:
         return f"\\u{ord(match[0]):04x}" if as_json else f"\\x{ord(match[0]):02x}"
 
-    click.echo(_CONTROL.sub(shown, message), err=err, nl=nl)
+    return _CONTROL.sub(shown, message)
+
+
+def _echo(message: str = "", *, err: bool = False, nl: bool = True, as_json: bool = False) -> None:
+    """Print *message* as :func:`_escaped` shows it."""
+    click.echo(_escaped(message, as_json), err=err, nl=nl)
 
 
 def _reports_errors(func: F) -> F:
@@ -70,7 +75,7 @@ def _reports_errors(func: F) -> F:
         except ArgmapError as exc:
             if kwargs.get("as_json"):
                 _json_error(str(exc), getattr(exc, "problems", ()))
-            raise click.ClickException(_CONTROL.sub(lambda m: f"\\x{ord(m[0]):02x}", str(exc))) from None
+            raise click.ClickException(_escaped(str(exc))) from None
         except OSError as exc:
             message = f"{exc.filename or ''}: {exc.strerror or exc}"
             if kwargs.get("as_json"):
@@ -80,14 +85,14 @@ def _reports_errors(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-def _json_error(message: str, problems: Sequence[Any]) -> None:
-    """With --json, report the error as JSON on stderr and exit 1."""
+def _json_error(message: str, problems: Sequence[Any], code: int = 1) -> None:
+    """With --json, report the error as JSON on stderr and exit with *code*."""
     _echo(json.dumps({
         "error": message,
         "problems": [{"file": p.file, "line": p.line, "column": p.column, "path": p.json_path,
                       "message": p.message} for p in problems],
     }, ensure_ascii=False), err=True, as_json=True)
-    sys.exit(1)
+    sys.exit(code)
 
 
 def _plural(n: int, word: str) -> str:
@@ -125,9 +130,7 @@ class _Group(click.Group):
         except click.UsageError as exc:
             argv = list(args) if args is not None else sys.argv[1:]
             if "--json" in argv:
-                _echo(json.dumps({"error": exc.format_message(), "problems": []}), err=True,
-                      as_json=True)
-                sys.exit(exc.exit_code)
+                _json_error(exc.format_message(), (), exc.exit_code)
             exc.show()
             sys.exit(exc.exit_code)
         except click.ClickException as exc:
@@ -568,19 +571,22 @@ def _corpus_options(func: F) -> F:
     return func
 
 
-def _corpus_of(paths: tuple[str, ...], workers: int | None, scheduler: str | None,
-               fmt: str | None) -> Iterator[argmap.Corpus]:
+def _corpus_rows(paths: tuple[str, ...], workers: int | None, scheduler: str | None, fmt: str | None,
+                 query: str) -> list[dict[str, Any]]:
+    """Return the rows of a corpus query (``summary`` or ``unresolved``) where the options say."""
     if workers and scheduler:
         raise click.UsageError("choose one of --workers and --scheduler")
-    if scheduler:
-        try:
-            from distributed import Client
-        except ImportError:
-            raise click.ClickException("--scheduler needs Dask: pip install 'argmap[dask]'") from None
-        with Client(scheduler) as client:
-            yield argmap.Corpus(paths, format=fmt, client=client)
-        return
-    yield argmap.Corpus(paths, format=fmt, workers=workers)
+    progress = sys.stderr.isatty()
+    if not scheduler:
+        corpus = argmap.Corpus(paths, format=fmt, workers=workers)
+        return getattr(corpus, f"{query}_records")(progress=progress)  # type: ignore[no-any-return]
+    try:
+        from distributed import Client
+    except ImportError:
+        raise click.ClickException("--scheduler needs Dask: pip install 'argmap[dask]'") from None
+    with Client(scheduler) as client:
+        corpus = argmap.Corpus(paths, format=fmt, client=client)
+        return getattr(corpus, f"{query}_records")(progress=progress)  # type: ignore[no-any-return]
 
 
 @corpus.command("summary", short_help="One row per file: counts, open threads, errors.")
@@ -594,17 +600,16 @@ def corpus_summary(paths: tuple[str, ...], as_json: bool, as_csv: bool, workers:
     threads, pending proposals, disputed issues, and the error of a file that did not load.
     """
     _check_exclusive(as_json, as_csv)
-    for loaded in _corpus_of(paths, workers, scheduler, fmt):
-        rows = loaded.summary_records(progress=sys.stderr.isatty())
-        if as_json or as_csv:
-            _print_records(rows, SUMMARY_COLUMNS, as_json)
-            return
-        failed = sum(1 for r in rows if r["error"])
-        table = [[str(r[c]) if r[c] is not None else "-" for c in
-                  ("points", "open_threads", "pending_proposals", "disputed_issues")]
-                 + [r["error"].splitlines()[0] if r["error"] else r["file"]] for r in rows]
-        _echo(f"{_plural(len(rows), 'file')}, {failed} failed to load\n")
-        _echo(format_table(table, ["POINTS", "OPEN", "PENDING", "DISPUTED", "FILE"], _width()))
+    rows = _corpus_rows(paths, workers, scheduler, fmt, "summary")
+    if as_json or as_csv:
+        _print_records(rows, SUMMARY_COLUMNS, as_json)
+        return
+    failed = sum(1 for r in rows if r["error"])
+    table = [[str(r[c]) if r[c] is not None else "-" for c in
+              ("points", "open_threads", "pending_proposals", "disputed_issues")]
+             + [r["error"].splitlines()[0] if r["error"] else r["file"]] for r in rows]
+    _echo(f"{_plural(len(rows), 'file')}, {failed} failed to load\n")
+    _echo(format_table(table, ["POINTS", "OPEN", "PENDING", "DISPUTED", "FILE"], _width()))
 
 
 @corpus.command("unresolved", short_help="Every open thread and pending proposal, file by file.")
@@ -614,15 +619,14 @@ def corpus_unresolved(paths: tuple[str, ...], as_json: bool, as_csv: bool, worke
                       scheduler: str | None, fmt: str | None) -> None:
     """Print every open thread and pending proposal of every file, with the file's name."""
     _check_exclusive(as_json, as_csv)
-    for loaded in _corpus_of(paths, workers, scheduler, fmt):
-        rows = loaded.unresolved_records(progress=sys.stderr.isatty())
-        if as_json or as_csv:
-            _print_records(rows, UNRESOLVED_COLUMNS, as_json)
-            return
-        table = [[r["status"] or "error", cell_text(r["issue"]) or "-", cell_text(r["last_word"]) or "-",
-                  f"{r['file']}: {r['root']}" if not r["error"] else r["error"].splitlines()[0]]
-                 for r in rows]
-        _echo(format_table(table, ["STATUS", "ISSUE", "LAST WORD", "FILE: ROOT"], _width()))
+    rows = _corpus_rows(paths, workers, scheduler, fmt, "unresolved")
+    if as_json or as_csv:
+        _print_records(rows, UNRESOLVED_COLUMNS, as_json)
+        return
+    table = [[r["status"] or "error", cell_text(r["issue"]) or "-", cell_text(r["last_word"]) or "-",
+              f"{r['file']}: {r['root']}" if not r["error"] else r["error"].splitlines()[0]]
+             for r in rows]
+    _echo(format_table(table, ["STATUS", "ISSUE", "LAST WORD", "FILE: ROOT"], _width()))
 
 
 @main.command("diff", short_help="What changed between two maps.")

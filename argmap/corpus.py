@@ -17,6 +17,7 @@ files on N processes with Dask's local scheduler; ``engine="distributed"`` on a
 
 from __future__ import annotations
 
+import contextlib
 import glob
 import math
 import os
@@ -423,17 +424,9 @@ def _progress(files: Sequence[str], show: bool) -> Iterable[str]:
     return tqdm(files, unit="map", file=sys.stderr)  # type: ignore[no-any-return]
 
 
-class _NoProgress:
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, *exc: object) -> None:
-        return None
-
-
 def _dask_progress(show: bool) -> Any:
     if not show:
-        return _NoProgress()
+        return contextlib.nullcontext()
     from dask.diagnostics.progress import ProgressBar
 
     return ProgressBar(out=sys.stderr)

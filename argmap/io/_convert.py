@@ -55,6 +55,8 @@ _SURROGATE: Final = re.compile("[\ud800-\udfff]")
 
 
 def _check_text(value: str) -> str:
+    if value.isascii():  # the common case, decided in C: no surrogate can be there
+        return value
     match = _SURROGATE.search(value)
     if match:
         raise ValueError(f"the text holds a lone surrogate (U+{ord(match[0]):04X}, at character "
@@ -260,6 +262,29 @@ def structure_item(raw: object, cls: type, path: Path) -> tuple[Any, list[Proble
         return converter.structure(raw, cls), []
     except Exception as exc:  # every failure is reported as a problem with its path
         return None, list(problems_from(exc, path, cls))
+
+
+def checked_point_fields(
+    fields: Mapping[str, Any], path: Path,
+) -> tuple[dict[str, Any], list[Problem]]:
+    """Return the fields of a point that another format carries, checked one by one as format 1 would.
+
+    Gives the fields whose values are of the right type, and a problem (with
+    the field in its path) for each of the others. For the AIF side block and
+    Argdown's ``argmap`` data, which hold a point's fields apart from its text.
+    """
+    good: dict[str, Any] = {}
+    problems: list[Problem] = []
+    for key, value in fields.items():
+        trial = {"id": "p", "kind": "claim", "by": "x", "text": "x"}
+        if value is not None:
+            trial[key] = value
+        _, found = structure_item(trial, Point, path)
+        if found:
+            problems += found
+        else:
+            good[key] = value
+    return good, problems
 
 
 def unstructure(amap: ArgumentMap) -> dict[str, Any]:

@@ -156,56 +156,38 @@ class _Reader:
         Each part that is not what argmap writes is a problem with its path, so
         that the file's line and column can be given.
         """
-        side = self.outer.get("argmap")
-        if side is None:
-            return {}
-        if not isinstance(side, Mapping):
-            self.problems.append(Problem(
-                f"the 'argmap' block must be an object, as argmap writes it, not {describe(side)}",
-                ("argmap",)))
-            return {}
+        side = self._object(self.outer, "argmap", ())
         checked: dict[str, Any] = dict(side)
-        side_map = side.get("map")
-        if side_map is not None:
-            if not isinstance(side_map, Mapping):
-                self.problems.append(Problem(f"argmap.map must be an object, not {describe(side_map)}",
-                                             ("argmap", "map")))
-                checked["map"] = {}
-            else:
-                checked["map"] = self._checked_map(side_map)
-        points = side.get("points")
-        if points is not None:
-            if not isinstance(points, Mapping):
-                self.problems.append(Problem(f"argmap.points must be an object, not {describe(points)}",
-                                             ("argmap", "points")))
-                checked["points"] = {}
-            else:
-                for pid, saved in points.items():
-                    self._check_side_point(str(pid), saved)
+        if "map" in side:
+            checked["map"] = self._checked_map(self._object(side, "map", ("argmap",)))
+        for pid, saved in self._object(side, "points", ("argmap",)).items():
+            self._check_side_point(str(pid), saved)
         return checked
+
+    def _object(self, parent: Mapping[str, Any], key: str, at: tuple[str, ...]) -> Mapping[str, Any]:
+        """Return ``parent[key]`` when it is an object; else report it (if given) and return ``{}``."""
+        value = parent.get(key)
+        if value is None:
+            return {}
+        if not isinstance(value, Mapping):
+            name = ".".join((*at, key)) if at else f"the {key!r} block"
+            self.problems.append(Problem(
+                f"{name} must be an object{'' if at else ', as argmap writes it'}, not {describe(value)}",
+                (*at, key)))
+            return {}
+        return value
 
     def _checked_map(self, side_map: Mapping[str, Any]) -> dict[str, Any]:
         from argmap.io._convert import structure_item
-        from argmap.io.yaml_format import _header
+        from argmap.io.yaml_format import _header, _sections
 
         at = ("argmap", "map")
         checked: dict[str, Any] = dict(side_map)
         header, problems = _header(side_map)
-        self.problems += [Problem(p.message, (*at, *p.path)) for p in problems]
+        items, item_problems, _ = _sections(side_map)
+        self.problems += [Problem(p.message, (*at, *p.path)) for p in [*problems, *item_problems]]
         checked.update(header)
-        for key, cls in (("parties", Party), ("actors", Actor), ("issues", Issue)):
-            raw = side_map.get(key) or []
-            if not isinstance(raw, list):
-                self.problems.append(Problem(f"{key} must be a list, not {describe(raw)}", (*at, key)))
-                checked[key] = []
-                continue
-            items = []
-            for i, item in enumerate(raw):
-                made, item_problems = structure_item(item, cls, (*at, key, i))
-                self.problems += item_problems
-                if made is not None:
-                    items.append(made)
-            checked[key] = items
+        checked.update({key: [item for _, item in items[key]] for key in ("parties", "actors", "issues")})
         if side_map.get("source") is not None:
             source, source_problems = structure_item(side_map["source"], Source, (*at, "source"))
             self.problems += source_problems
@@ -213,16 +195,14 @@ class _Reader:
         return checked
 
     def _check_side_point(self, pid: str, saved: Any) -> None:
-        from argmap.io._convert import structure_item
+        from argmap.io._convert import checked_point_fields
 
         at = ("argmap", "points", pid)
         if not isinstance(saved, Mapping):
             self.problems.append(Problem(f"each point's entry must be an object, not {describe(saved)}", at))
             return
-        trial = {"id": "p", "kind": "claim", "by": "x", "text": "x",
-                 **{k: v for k, v in saved.items() if k not in ("id", "text")}}
-        _, problems = structure_item(trial, Point, at)
-        self.problems += problems
+        fields = {k: v for k, v in saved.items() if k not in ("id", "text")}
+        self.problems += checked_point_fields(fields, at)[1]
 
     def at(self, *parts: str | int) -> tuple[str | int, ...]:
         return (*self.root, *parts)

@@ -225,23 +225,15 @@ class _Reader:
 
     def _checked_fields(self, fields: Mapping[str, Any], line: int) -> dict[str, Any]:
         """Return a statement's 'argmap' data, leaving out (and reporting) values of the wrong type."""
-        from argmap.io._convert import structure_item
+        from argmap.io._convert import checked_point_fields
 
         known = {k: v for k, v in fields.items() if k in _ARGMAP_KEYS}
-        checked = {}
-        for key, value in known.items():
-            if key == "kind" and isinstance(value, str):  # named below, with "did you mean"
-                checked[key] = value
-                continue
-            trial = {"id": "p", "kind": "claim", "by": "x", "text": "x"}
-            if key not in ("id", "kind") or value is not None:
-                trial[key] = value
-            _, problems = structure_item(trial, Point, ())
-            if problems:
-                for p in problems:
-                    self.problem(f"'argmap' data, {key}: {p.message}", line)
-            else:
-                checked[key] = value
+        kind = known.pop("kind", None) if isinstance(known.get("kind"), str) else None
+        checked, problems = checked_point_fields(known, ())
+        for problem in problems:
+            self.problem(f"'argmap' data, {problem.path[0]}: {problem.message}", line)
+        if kind is not None:  # named below, with "did you mean"
+            checked["kind"] = kind
         return checked
 
     def problem(self, message: str, line: int | None) -> None:

@@ -19,7 +19,7 @@ from typing import Any, Final
 
 import graphviz
 
-from argmap._source import SourceText, covered
+from argmap._source import SourceText, covered, line_spans
 from argmap.model import ArgumentMap
 from argmap.render.dot import to_graphviz
 from argmap.render.output import pipe
@@ -160,16 +160,13 @@ def source_view(amap: ArgumentMap, theme: Theme) -> tuple[str, str]:
     e = html.escape
     raw = text.raw
     out: list[str] = []
-    offset, previous = 0, 0
-    for number, line in enumerate(raw.splitlines(keepends=True), 1):
-        start = offset
-        offset += len(line)
+    previous = 0
+    for number, start, end in line_spans(raw):
         if not source.in_body(number):
             continue
         if previous and number != previous + 1:
             out.append('<span class="gap">[\u2026]</span>\n')
         previous = number
-        end = start + len(line.rstrip("\r\n\v\f\x1c\x1d\x1e\x85\u2028\u2029"))
         edges = [start, *bounds[bisect.bisect_right(bounds, start):bisect.bisect_left(bounds, end)], end]
         first = bisect.bisect_left(quote_starts, start - longest)
         on_line = [q for q in quotes[first:bisect.bisect_left(quote_starts, end)] if q[1] > start]
@@ -189,9 +186,10 @@ def source_view(amap: ArgumentMap, theme: Theme) -> tuple[str, str]:
                 piece = f'<span class="uncovered" title="not quoted by any point">{piece}</span>'
             pieces.append(piece)
         out.append(f'<span class="line" data-line="{number}">{"".join(pieces)}</span>\n')
+    quoting = {index.party_of[pid] for pid in spans}  # the key names only the colours in use
     legend = "".join(
         f'<span class="key"><mark class="q p{i}">{e(p.label)}</mark></span>'
-        for i, p in enumerate(amap.parties))
+        for i, p in enumerate(amap.parties) if p.id in quoting)
     style = "".join(
         f"mark.p{i} {{ background: {theme.party_fill(i)}; "
         f"border-bottom: 2px solid {theme.party_border(i)}; }}\n" for i in range(len(amap.parties)))

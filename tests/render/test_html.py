@@ -173,6 +173,7 @@ def test_the_source_view_marks_what_no_point_quotes(page_of: Any, nov29: argmap.
     # the colour says the party, and so does the key
     assert source.locator('mark[data-point="mikoyan-lapse-is-retreat"]').get_attribute("class") == "q p1"
     assert "Soviet Union" in page.locator(".source-key").inner_text()
+    assert "Cuba" not in page.locator(".source-key").inner_text()  # voiced by the Soviet side
     page.uncheck("#_show-source")
     assert not source.is_visible()
 
