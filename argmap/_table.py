@@ -2,14 +2,37 @@
 
 from __future__ import annotations
 
+import csv
 import html
-from collections.abc import Sequence
+import io
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from argmap.errors import MissingDependencyError
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
+
+
+def csv_text(rows: Iterable[Sequence[str]]) -> str:
+    r"""Return *rows* as CSV, one line per row, ending each with ``\n``.
+
+    A field is quoted where it holds a comma, a quote or a line break, as usual;
+    a row with a bare carriage return in a field has every field quoted, since
+    Python's csv module (before 3.13) leaves such a field bare when rows end
+    with ``\n``, and pandas and ``csv.reader`` would then split the row there.
+
+    Examples
+    --------
+    >>> csv_text([["id", "text"], ["a", "Old Mac\rending"], ["b", "x, y"]])
+    'id,text\n"a","Old Mac\rending"\nb,"x, y"\n'
+    """
+    out = io.StringIO()
+    plain = csv.writer(out, lineterminator="\n")
+    quoted = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_ALL)
+    for row in rows:
+        (quoted if any("\r" in cell for cell in row) else plain).writerow(row)
+    return out.getvalue()
 
 
 def cell_text(value: object) -> str:

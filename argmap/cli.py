@@ -5,9 +5,7 @@ Exit codes: 0 success, 1 invalid input (every problem on stderr), 2 usage error.
 
 from __future__ import annotations
 
-import csv
 import functools
-import io
 import json
 import os
 import re
@@ -26,7 +24,7 @@ import graphviz
 import argmap
 import argmap.io
 from argmap import semantics as semantics_module
-from argmap._table import cell_text, format_table
+from argmap._table import cell_text, csv_text, format_table
 from argmap._util import did_you_mean, write_atomically
 from argmap.corpus import SUMMARY_COLUMNS, UNRESOLVED_COLUMNS
 from argmap.errors import ArgmapError, ValidationError
@@ -190,12 +188,8 @@ def _print_records(records: list[dict[str, Any]], columns: Sequence[str], as_jso
     if as_json:
         _echo(json.dumps(records, indent=2, ensure_ascii=False), as_json=True)
         return
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(columns)
-    for record in records:
-        writer.writerow([safe_cell(cell_text(record[c])) for c in columns])
-    _echo(out.getvalue(), nl=False)
+    rows = [[safe_cell(cell_text(record[c])) for c in columns] for record in records]
+    _echo(csv_text([list(columns), *rows]), nl=False)
 
 
 def _output_options(func: F) -> F:

@@ -11,10 +11,9 @@ OWASP advises against CSV injection; a spreadsheet shows the text, not a result.
 
 from __future__ import annotations
 
-import csv
-import io
 from typing import Final
 
+from argmap._table import csv_text
 from argmap.model import ArgumentMap
 
 __all__ = ["COLUMNS", "dumps_csv"]
@@ -32,16 +31,11 @@ def dumps_csv(amap: ArgumentMap) -> str:
     >>> print(dumps_csv(amap).splitlines()[0])
     id,kind,by,party,issue,inherited_issue,on_behalf_of,attacks,supports,agrees,text,quote,note
     """
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(COLUMNS)
-    for p in amap.points:
-        writer.writerow(map(safe_cell, [
-            p.id, p.kind.value, p.by, amap.party_of(p), p.issue or "", amap.issue_of(p) or "",
-            p.on_behalf_of or "", " ".join(p.attacks), " ".join(p.supports), " ".join(p.agrees),
-            p.text, p.quote or "", p.note or "",
-        ]))
-    return out.getvalue()
+    rows = [[safe_cell(cell) for cell in (
+        p.id, p.kind.value, p.by, amap.party_of(p), p.issue or "", amap.issue_of(p) or "",
+        p.on_behalf_of or "", " ".join(p.attacks), " ".join(p.supports), " ".join(p.agrees),
+        p.text, p.quote or "", p.note or "")] for p in amap.points]
+    return csv_text([list(COLUMNS), *rows])
 
 
 def safe_cell(value: str) -> str:

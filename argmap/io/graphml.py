@@ -3,7 +3,11 @@
 Nodes are point ids with ``kind``, ``by``, ``party``, ``issue`` (inherited where
 the point names none), ``text`` and, where present, ``quote``, ``on_behalf_of``
 and ``note``; edges carry ``relation``; the graph carries the map's ``id``,
-``title`` and ``date``. GraphML has no null, so absent values are left out.
+``title`` and ``date`` (the ``id`` also as the ``<graph id>`` attribute, which
+networkx and igraph do not show). Every edge has its own id, ``e0``, ``e1`` ... in
+the order the points give their relations, as the GraphML schema requires
+(``edge_id_unique``): Gephi, yEd, JGraphT and graphology refuse repeated ids.
+GraphML has no null, so absent values are left out.
 """
 
 from __future__ import annotations
@@ -51,8 +55,14 @@ def to_networkx(amap: ArgumentMap) -> nx.MultiDiGraph:
 def dumps_graphml(amap: ArgumentMap) -> str:
     """Return *amap* as GraphML text."""
     _check_xml_text(amap)
+    graph = to_networkx(amap)
+    unique = nx.MultiDiGraph()
+    unique.graph.update(graph.graph)
+    unique.add_nodes_from(graph.nodes(data=True))
+    unique.add_edges_from((a, b, f"e{i}", data) for i, (a, b, data)
+                          in enumerate(graph.edges(data=True)))
     out = io.BytesIO()
-    nx.write_graphml(to_networkx(amap), out, encoding="utf-8", prettyprint=True)
+    nx.write_graphml(unique, out, encoding="utf-8", prettyprint=True)
     return out.getvalue().decode("utf-8")
 
 

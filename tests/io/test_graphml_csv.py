@@ -75,3 +75,18 @@ def test_convert_between_formats(tmp_path: Path) -> None:
     unreadable = runner.invoke(main, ["convert", str(tmp_path / "m.csv"), str(tmp_path / "x.yaml")])
     assert unreadable.exit_code == 1
     assert "argmap writes csv but does not read it" in unreadable.stderr
+
+
+def test_csv_reads_back_row_for_row_in_pandas_and_the_csv_module() -> None:
+    import pandas as pd
+
+    from argmap.io.csv_format import dumps_csv
+    from tests.interchange import every_map
+
+    for name, amap in every_map():
+        text = dumps_csv(amap)
+        rows = list(csv.DictReader(io.StringIO(text, newline="")))
+        frame = pd.read_csv(io.StringIO(text, newline=""), dtype=str, keep_default_na=False)
+        assert [r["id"] for r in rows] == list(frame["id"]) == [p.id for p in amap.points], name
+        expected = [p.text if p.text[:1] not in "=+-@\t\r" else "'" + p.text for p in amap.points]
+        assert [r["text"] for r in rows] == list(frame["text"]) == expected, name
