@@ -73,7 +73,7 @@ def generated(count: int = 40, seed: int = 1962) -> Iterator[tuple[str, Argument
             kind = rng.choice(list(Kind)) if earlier else Kind.CLAIM
             rel: dict[str, list[str]] = {}
             if kind in (Kind.CLAIM, Kind.PROPOSAL):
-                rel["attacks"] = rng.sample(earlier + [f"x{i}"], k=min(len(earlier) + 1,
+                rel["attacks"] = rng.sample([*earlier, f"x{i}"], k=min(len(earlier) + 1,
                                                                      rng.randint(0, 2)))
             elif kind is Kind.REASON:
                 same = [p.id for p in points if p.by == by]

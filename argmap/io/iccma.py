@@ -1,7 +1,12 @@
 """The ICCMA formats for abstract argumentation frameworks: ``apx`` and ``i23``.
 
-``apx`` (ICCMA 2015-2021) has one fact per line, ``arg(a).`` and ``att(a,b).``;
-``%`` starts a comment. ``i23`` (ICCMA 2023) starts with ``p af N`` and lists
+``apx`` (ICCMA 2015-2021, ASPARTIX) has one fact per line, ``arg(a).`` and
+``att(a,b).``; ``%`` starts a comment. The facts are ASP, so a name is written bare
+only where it is an ASP constant (a lower-case letter, then letters, digits and
+``_``; or a number) and is not ``not``; any other name is written as an ASP string,
+``arg("us-draft-lapse").``, which clingo and the ASPARTIX encodings read as one
+term (a bare ``us-draft-lapse`` would be a subtraction, and clingo drops the fact).
+The reader takes both. ``i23`` (ICCMA 2023) starts with ``p af N`` and lists
 attacks as ``i j`` between arguments numbered 1 to N; ``#`` starts a comment.
 argmap writes, in i23, one comment ``# i name`` per argument so that names
 survive a round trip (solvers skip comments), and reads them back when present.
@@ -18,7 +23,13 @@ from argmap.semantics import Framework
 
 __all__ = ["dumps_apx", "dumps_i23", "load_framework", "loads_apx", "loads_i23"]
 
-_APX_FACT: Final = re.compile(r"^(arg|att)\(\s*([^(),\s]+)\s*(?:,\s*([^(),\s]+)\s*)?\)\s*\.$")
+_APX_NAME: Final = r'("(?:[^"\\\n]|\\.)*"|[^(),\s"]+)'
+_APX_FACT: Final = re.compile(rf"^(arg|att)\(\s*{_APX_NAME}\s*(?:,\s*{_APX_NAME}\s*)?\)\s*\.$")
+#: A name ASP reads as a constant: a lower-case letter first, or a number without leading zeros.
+_ASP_CONSTANT: Final = re.compile(r"[a-z][A-Za-z0-9_]*|0|[1-9][0-9]*")
+_ASP_ESCAPES: Final = {"\\": "\\\\", '"': '\\"', "\n": "\\n"}
+#: A comment: from a % outside quotes to the end of the line; quoted strings are kept.
+_APX_COMMENT: Final = re.compile(r'("(?:[^"\\\n]|\\.)*")|%.*')
 _NAME_COMMENT: Final = re.compile(r"^#\s*([0-9]{1,9})\s+(\S+)\s*$")
 _NUMBER: Final = re.compile(r"^[0-9]{1,12}$")  # ASCII digits: '²'.isdigit() is true, int('²') fails
 
@@ -45,7 +56,7 @@ def loads_apx(text: str, *, file: str = "<string>") -> Framework:
     attacks: list[tuple[str, str, int]] = []
     problems: list[Problem] = []
     for number, raw in enumerate(text.splitlines(), start=1):
-        line = raw.split("%", 1)[0].strip()
+        line = _APX_COMMENT.sub(lambda m: m[1] or "", raw).strip()
         if not line:
             continue
         match = _APX_FACT.match(line)
@@ -54,11 +65,12 @@ def loads_apx(text: str, *, file: str = "<string>") -> Framework:
                 f"cannot read {line!r}: expected arg(name). or att(name,name).", (), file, number, 1))
             continue
         if match[1] == "arg":
-            if match[2] in arguments:
-                problems.append(Problem(f"argument {match[2]!r} is declared twice", (), file, number, 1))
-            arguments[match[2]] = None
+            name = _asp_name(match[2])
+            if name in arguments:
+                problems.append(Problem(f"argument {name!r} is declared twice", (), file, number, 1))
+            arguments[name] = None
         else:
-            attacks.append((match[2], match[3], number))
+            attacks.append((_asp_name(match[2]), _asp_name(match[3]), number))
     for a, b, number in attacks:
         for name in (a, b):
             if name not in arguments:
@@ -126,17 +138,53 @@ def loads_i23(text: str, *, file: str = "<string>") -> Framework:
 
 
 def dumps_apx(framework: Framework) -> str:
-    """Return *framework* in the apx format."""
-    lines = [f"arg({a})." for a in framework.arguments]
-    lines += [f"att({a},{b})." for a, b in framework.attacks]
+    r"""Return *framework* in the apx format, each name an ASP constant or an ASP string.
+
+    Examples
+    --------
+    >>> print(dumps_apx(Framework(["a", "us-draft", "Not"], [("us-draft", "a")])), end="")
+    arg(a).
+    arg("us-draft").
+    arg("Not").
+    att("us-draft",a).
+    """
+    names = {a: _asp_term(a) for a in framework.arguments}
+    lines = [f"arg({names[a]})." for a in framework.arguments]
+    lines += [f"att({names[a]},{names[b]})." for a, b in framework.attacks]
     return "\n".join(lines) + "\n"
 
 
-def dumps_i23(framework: Framework) -> str:
-    """Return *framework* in the ICCMA 2023 format, with a name comment per argument."""
+def _asp_term(name: str) -> str:
+    """Return *name* as ASP reads it as one term: bare if a constant, else a quoted string."""
+    if _ASP_CONSTANT.fullmatch(name) and name != "not":
+        return name
+    return '"' + "".join(_ASP_ESCAPES.get(c, c) for c in name) + '"'
+
+
+def _asp_name(term: str) -> str:
+    """Return the name an apx term stands for: a quoted string unescaped, else the term."""
+    if term.startswith('"'):
+        return re.sub(r"\\(.)", lambda m: "\n" if m[1] == "n" else m[1], term[1:-1])
+    return term
+
+
+def dumps_i23(framework: Framework, *, names: bool = True) -> str:
+    r"""Return *framework* in the ICCMA 2023 format.
+
+    With *names* (the default) a comment ``# i name`` per argument keeps the
+    names; solvers skip comment lines, but py_arg's (python-argumentation 2.0)
+    ICCMA 2023 reader does not: write ``names=False`` for it.
+
+    Examples
+    --------
+    >>> print(dumps_i23(Framework(["a", "b"], [("a", "b")]), names=False), end="")
+    p af 2
+    1 2
+    """
     index = {a: i for i, a in enumerate(framework.arguments, start=1)}
     lines = [f"p af {len(framework.arguments)}"]
-    lines += [f"# {i} {a}" for a, i in index.items()]
+    if names:
+        lines += [f"# {i} {a}" for a, i in index.items()]
     lines += [f"{index[a]} {index[b]}" for a, b in framework.attacks]
     return "\n".join(lines) + "\n"
 
