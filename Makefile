@@ -11,7 +11,9 @@ OUT    ?= out
 demo: setup
 	$(BIN)/argmap demo -o $(OUT)
 
-test: setup $(VENV)/.installed-test
+ARGDOWN := tests/tools/argdown
+
+test: setup $(VENV)/.installed-test $(ARGDOWN)/node_modules/.installed
 	@scripts/system-deps.sh --test
 	$(BIN)/ruff check .
 	$(BIN)/mypy
@@ -35,5 +37,11 @@ $(VENV)/.installed-test: $(VENV)/.installed pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	@touch $@
 
+# the official Argdown CLI (npm), which the tests run over the Argdown argmap writes and reads
+$(ARGDOWN)/node_modules/.installed: $(ARGDOWN)/package-lock.json
+	@scripts/system-deps.sh --test
+	cd $(ARGDOWN) && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
 clean:
-	rm -rf $(VENV) $(OUT) build dist .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(OUT) build dist .pytest_cache .mypy_cache .ruff_cache $(ARGDOWN)/node_modules

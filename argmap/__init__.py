@@ -25,6 +25,7 @@ from argmap.coverage import Coverage, coverage
 from argmap.errors import (
     ArgmapError,
     FormatError,
+    FormatWarning,
     MissingDependencyError,
     Problem,
     RenderError,
@@ -86,6 +87,7 @@ __all__ = [
     "Corpus",
     "Coverage",
     "FormatError",
+    "FormatWarning",
     "Issue",
     "Kind",
     "MissingDependencyError",

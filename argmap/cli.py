@@ -27,8 +27,7 @@ from argmap import semantics as semantics_module
 from argmap._table import cell_text, csv_text, format_table
 from argmap._util import did_you_mean, write_atomically
 from argmap.corpus import SUMMARY_COLUMNS, UNRESOLVED_COLUMNS
-from argmap.errors import ArgmapError, ValidationError
-from argmap.io.aif import AIFWarning
+from argmap.errors import ArgmapError, FormatWarning, ValidationError
 from argmap.io.csv_format import safe_cell
 from argmap.io.iccma import load_framework
 from argmap.model import ArgumentMap
@@ -106,10 +105,10 @@ def _width() -> int:
 def _load(path: Path) -> ArgumentMap:
     """Load a map; what a reader kept aside or guessed is said on stderr, one line per kind."""
     with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always", AIFWarning)
+        warnings.simplefilter("always", FormatWarning)
         amap = argmap.load(path)
     for w in caught:
-        if issubclass(w.category, AIFWarning):
+        if issubclass(w.category, FormatWarning):
             _echo(f"{path}: warning: {w.message}", err=True)
         else:  # not ours to report: let Python's filters decide, as without the catch
             warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)

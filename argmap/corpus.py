@@ -246,11 +246,11 @@ class Corpus:
 
 
 def _load(file: str, format: str | None) -> ArgumentMap:
+    from argmap.errors import FormatWarning
     from argmap.io import load
-    from argmap.io.aif import AIFWarning
 
     with warnings.catch_warnings():
-        warnings.simplefilter("ignore", AIFWarning)  # what AIF kept aside stays in the map's meta
+        warnings.simplefilter("ignore", FormatWarning)  # what a reader kept aside stays in the map's meta
         return load(file, format=format)
 
 

@@ -13,6 +13,7 @@ import attrs
 __all__ = [
     "ArgmapError",
     "FormatError",
+    "FormatWarning",
     "MissingDependencyError",
     "Problem",
     "RenderError",
@@ -161,4 +162,14 @@ class MissingDependencyError(ArgmapError, ImportError):
     """An optional dependency is needed for this call and is not installed.
 
     .. versionadded:: 0.1
+    """
+
+
+class FormatWarning(UserWarning):
+    """A file that loads, but with something read by a guess or kept only in ``meta``.
+
+    The command line prints these as ``FILE: warning: ...``; a program can turn
+    them into errors with :func:`warnings.simplefilter` (``"error"``).
+
+    .. versionadded:: 0.2
     """

@@ -3,6 +3,7 @@
 #   graphviz           - the `dot` layout program that draws the diagrams
 #   fonts-dejavu-core  - the font the diagrams name first (any sans-serif font would do)
 #   chromium           - for the browser test of the interactive page (make test only)
+#   nodejs, npm        - for the official Argdown CLI the interchange tests run (make test only)
 # Nothing is installed when everything is already there.
 set -euo pipefail
 
@@ -11,6 +12,8 @@ command -v dot >/dev/null 2>&1 || need+=(graphviz)
 [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
 if [ "${1:-}" = "--test" ]; then
   command -v chromium >/dev/null 2>&1 || need+=(chromium)
+  command -v node >/dev/null 2>&1 || need+=(nodejs)
+  command -v npm >/dev/null 2>&1 || need+=(npm)
 fi
 
 if [ ${#need[@]} -eq 0 ]; then

@@ -20,6 +20,8 @@ def nov29() -> argmap.ArgumentMap:
 
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+#: The official Argdown CLI, which `make test` installs from npm (tests/tools/argdown).
+ARGDOWN_CLI = TESTS / "tools" / "argdown" / "node_modules" / ".bin" / "argdown"
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
@@ -33,6 +35,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     missing = {
         "needs_dot": None if shutil.which("dot") else "Graphviz 'dot' is not installed",
         "needs_chromium": None if CHROMIUM else "Chromium is not installed",
+        "needs_argdown": None if ARGDOWN_CLI.exists() else "the Argdown CLI is not installed",
     }
     for item in items:
         for marker, reason in missing.items():

@@ -14,14 +14,22 @@ must open every file argmap writes; these are the maps the tests write for them:
 from __future__ import annotations
 
 import random
+import warnings
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import argmap
 from argmap import ArgumentMap, Issue, Kind, Party, Point
 
 ROOT = Path(__file__).parent.parent
 DATA = ROOT / "tests" / "data"
+
+#: Argdown's own example documents in tests/data/argdown (the others there are lexer cases).
+ARGDOWN_EXAMPLES = ("argdown-primer", "state-censorship", "greenspan-schefczyk_hardwrap",
+                    "veggie_debate", "legalisation-softdrugs", "Populism-Core-Argument-Argdown-Example",
+                    "semmelweis_betz", "intro")
 
 #: Texts that one tool or another has read differently from argmap, or refused.
 AWKWARD = (
@@ -44,10 +52,13 @@ def bundled() -> Iterator[tuple[str, ArgumentMap]]:
 
 def files() -> Iterator[tuple[str, ArgumentMap]]:
     paths = [DATA / "design-example.yaml", ROOT / "examples" / "two-coders" / "1180-coder-b.yaml",
-             *sorted((DATA / "aif").glob("*.json")), *sorted((DATA / "argdown").glob("*.argdown")),
+             *sorted((DATA / "aif").glob("*.json")),
+             *(DATA / "argdown" / f"{name}.argdown" for name in ARGDOWN_EXAMPLES),
              DATA / "kialo" / "school-uniforms.txt"]
     for path in paths:
-        yield path.name, argmap.load(path, allow_outside=True)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", argmap.FormatWarning)  # intro.argdown's undefined arguments
+            yield path.name, argmap.load(path, allow_outside=True)
 
 
 def awkward() -> Iterator[tuple[str, ArgumentMap]]:
@@ -97,3 +108,50 @@ def generated(count: int = 40, seed: int = 1962) -> Iterator[tuple[str, Argument
 def every_map() -> list[tuple[str, ArgumentMap]]:
     """Return (name, map) for every map above."""
     return [*bundled(), *files(), *awkward(), *generated()]
+
+
+def argdown_title(point: argmap.Point) -> str:
+    return str(point.meta.get("argdown", {}).get("title", point.id))
+
+
+def argdown_relations(amap: ArgumentMap) -> Counter[tuple[str, str, str]]:
+    """A map's relations as Argdown types them, by title: premise-conclusion structures and
+    agreements left out, a contradiction or contrary once whichever way it is written."""
+    titles = {p.id: argdown_title(p) for p in amap.points}
+    structure: set[tuple[str, str]] = set()
+    for p in amap.points:
+        members = [i["point"] for i in p.meta.get("argdown", {}).get("pcs", ()) if "point" in i]
+        structure |= {(m, p.id) for m in members[:-1]}
+        if members:
+            structure.add((p.id, members[-1]))
+    found: Counter[tuple[str, str, str]] = Counter()
+    symmetric: set[tuple[str, ...]] = set()
+    for p in amap.points:
+        meta = p.meta.get("argdown", {})
+        typed = {t: k for k in ("undercuts", "contradicts", "contrary", "entails")
+                 for t in meta.get(k, ())}
+        for relation, target in p.relations():
+            if relation.value == "agrees" or (p.id, target) in structure:
+                continue
+            kind = {"undercuts": "undercut", "contradicts": "contradictory", "contrary": "contrary",
+                    "entails": "entails"}.get(typed.get(target, ""),
+                                              {"attacks": "attack", "supports": "support"}[relation.value])
+            if kind in ("contradictory", "contrary"):
+                symmetric.add((*sorted((titles[p.id], titles[target])), kind))
+            else:
+                found[(titles[p.id], titles[target], kind)] += 1
+    found.update(symmetric)
+    return found
+
+
+def exported_relations(export: dict[str, Any]) -> Counter[tuple[str, str, str]]:
+    """The relations of Argdown's JSON export, counted as :func:`argdown_relations` counts them."""
+    found: Counter[tuple[str, str, str]] = Counter()
+    symmetric: set[tuple[str, ...]] = set()
+    for r in export["relations"]:
+        if r["relationType"] in ("contradictory", "contrary"):
+            symmetric.add((*sorted((r["from"], r["to"])), r["relationType"]))
+        else:
+            found[(r["from"], r["to"], r["relationType"])] += 1
+    found.update(symmetric)
+    return found

@@ -45,7 +45,7 @@ from typing import Any, Final
 import attrs
 
 from argmap._util import thaw
-from argmap.errors import FormatError, Problem, ValidationError
+from argmap.errors import FormatError, FormatWarning, Problem, ValidationError
 from argmap.io._convert import describe
 from argmap.io._shared import _ID, derive_kinds, slug, unique_id
 from argmap.io.yaml_format import _located, _parse_json
@@ -61,7 +61,7 @@ _SPEAKER_SAYS: Final = re.compile(r"^\s*(\S.{0,80}?)\s+says\s+['\"‘“]")
 UNATTRIBUTED: Final = "unattributed"
 
 
-class AIFWarning(UserWarning):
+class AIFWarning(FormatWarning):
     """Something in an AIF file that argmap keeps only in ``meta``, or reads by a guess.
 
     .. versionadded:: 0.1

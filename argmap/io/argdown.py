@@ -15,7 +15,10 @@ What it reads, and what each thing becomes:
 - **comments** (``<!-- -->``, ``/* */``, ``//``) are dropped, as Argdown drops them;
 - every **statement** (``[Title]: text``; statements of equal title are one) and every
   **argument** (``<Title>: text``) becomes a point; untitled statements are named
-  ``Untitled 1``, ``Untitled 2`` ... in document order, as Argdown names them. A
+  ``Untitled 1``, ``Untitled 2`` ... in document order, one count for statements and
+  arguments, as Argdown names them; a list (``* item``, ``1. item``) is a statement per item;
+  a statement or argument used but never given a text or a structure is a point whose text is
+  its title, with an :class:`ArgdownWarning`, since Argdown accepts it. A
   point's id is its title when that is an id, else the title made one
   (``Statement 1`` → ``statement-1``); its text is the first text given, with
   Markdown emphasis and links reduced to their words, whitespace folded, ``{...}``
@@ -29,16 +32,22 @@ What it reads, and what each thing becomes:
   becomes ``supports``, attack ``attacks``; an **undercut** becomes ``attacks`` on the
   argument whose inference it denies, named in ``meta.argdown.undercuts`` (as an
   AIF undercut is kept in ``meta.aif.undercuts``); a **contradiction** becomes an
-  attack each way, named in ``meta.argdown.contradicts`` of the parent;
+  attack each way, named in ``meta.argdown.contradicts`` of the parent; a relation
+  line's parent follows Argdown's indentation rules (a deeper line opens a block
+  under the element above it, a shallower one closes the blocks deeper than it); in
+  ``model: mode: strict`` a support between statements is also named in
+  ``meta.argdown.entails`` and an attack in ``meta.argdown.contrary``;
 - a **premise-conclusion structure** (``(1) ...``, ``--`` inference ``--`` or ``----``,
   ``(n) conclusion``) after an argument: each premise and intermediate conclusion
   supports the argument and the argument supports its main conclusion; the
   structure, with its inference rules and their data, is kept in the argument's
-  ``meta.argdown.pcs`` and written back as a structure;
-- **headings** become issues (``# Budget`` → issue ``budget``, titled ``Budget``;
-  headings of equal title are one issue); a point's issue is the innermost heading
-  above the place it first appears; the heading's level and data are kept in the
-  issue's ``meta.argdown``;
+  ``meta.argdown.pcs`` and written back as a structure; the argument's own relations
+  leave from its main conclusion, as in Argdown's model (unless the frontmatter sets
+  ``model: transformArgumentRelations: false``);
+- **headings** (running on to the next blank line) become issues (``# Budget`` →
+  issue ``budget``, titled ``Budget``; headings of equal title are one issue); a
+  point's issue is the innermost heading above the place it first appears; the
+  heading's level and data are kept in the issue's ``meta.argdown``;
 - **parties**: a point's party is, in this order, the value of its data key
   *party_key* (``{party: us}``), the party of a tag in *party_tags* (``#pro`` and
   ``#con`` by default), the party of the argument in whose premise-conclusion
@@ -60,6 +69,7 @@ from __future__ import annotations
 import datetime
 import json
 import re
+import warnings
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Final
 
@@ -67,13 +77,20 @@ import attrs
 import yaml
 
 from argmap._util import did_you_mean, fold_whitespace, thaw
-from argmap.errors import FormatError, Problem, ValidationError
+from argmap.errors import FormatError, FormatWarning, Problem, ValidationError
 from argmap.io._convert import converter, describe, unstructure
 from argmap.io._shared import derive_kinds, slug, unique_id
 from argmap.io.yaml_format import _Dumper, _parse_yaml
 from argmap.model import ID_PATTERN, Actor, ArgumentMap, Issue, Kind, Party, Point, Source
 
-__all__ = ["DEFAULT_PARTY", "DEFAULT_PARTY_TAGS", "dumps_argdown", "loads_argdown"]
+__all__ = ["DEFAULT_PARTY", "DEFAULT_PARTY_TAGS", "ArgdownWarning", "dumps_argdown", "loads_argdown"]
+
+class ArgdownWarning(FormatWarning):
+    """Something in an Argdown document that argmap reads by a guess, as Argdown does.
+
+    .. versionadded:: 0.2
+    """
+
 
 #: The party of points that name none.
 DEFAULT_PARTY: Final = "author"
@@ -85,6 +102,8 @@ _FENCE: Final = re.compile(r"^===\s*$")
 _HEADING: Final = re.compile(r"^(#{1,6})[ \t]+(.*)$")
 _RELATION: Final = re.compile(r"^([ \t]*)(<\+|<-|<_|\+>|->|_>|><|\+|-|_)(?:[ \t]+(.*))?$")
 _NUMBERED: Final = re.compile(r"^([ \t]*)\((\d+)\)(?:[ \t]+(.*))?$")
+#: A list item, ``* text`` or ``1. text``: Argdown makes each a statement.
+_LIST_ITEM: Final = re.compile(r"^([ \t]*)(?:\*|\d+\.)(?=\s)")
 _INFERENCE: Final = re.compile(r"^[ \t]*(-{2,})[ \t]*$")
 _STATEMENT_DEF: Final = re.compile(r"\[((?:\\.|[^\]\\\n]){1,1000})\]:[ \t]*")
 _ARGUMENT_DEF: Final = re.compile(r"<((?:\\.|[^>\\\n]){1,1000})>:[ \t]*")
@@ -203,13 +222,14 @@ class _Reader:
                  party_key: str | None, default_party: str | None) -> None:
         self.file = file
         self.problems: list[Problem] = []
+        self.warnings: list[str] = []
         self.statements: dict[str, _Node] = {}
         self.arguments: dict[str, _Node] = {}
         self.order: list[_Node] = []
         self.relations: list[tuple[_Node, _Node, str]] = []  # from, to, and what it is
         self.sections: dict[str, dict[str, Any]] = {}  # heading -> title, level, data, tags
         self.section_stack: list[tuple[int, str]] = []
-        self.untitled = {"statement": 0, "argument": 0}
+        self.untitled = 0  # one count for statements and arguments, as Argdown keeps it
         self.definitions = 0
         self.frontmatter: dict[str, Any] = {}
         self.settings: dict[str, Any] = {}
@@ -292,10 +312,18 @@ class _Reader:
                 i += 1
                 continue
             heading = _HEADING.match(line.text)
-            if heading:
-                self.heading(len(heading[1]), heading[2], line.number)
+            if heading:  # a heading runs on to the next blank line, as Argdown reads it
+                j = self.skip_paragraph(i + 1)
+                raw = "\n".join([heading[2], *(lines[k].text.strip() for k in range(i + 1, j))])
+                self.heading(len(heading[1]), raw, line.number)
                 pending_argument = None
-                i += 1
+                i = j
+                continue
+            item = _LIST_ITEM.match(line.text)
+            if item:  # one statement per item, as Argdown reads a list
+                node, i = self.element(i, line.text[item.end():].strip(), line.number)
+                i = self.children(i, node, len(item[1]))
+                pending_argument = None
                 continue
             if _NUMBERED.match(line.text) or _INFERENCE.match(line.text):
                 argument = pending_argument or self.node("argument", None, line.number)
@@ -312,15 +340,17 @@ class _Reader:
             node, i = self.element(i, line.text.strip(), line.number)
             i = self.children(i, node, line.indent)
             pending_argument = node if node is not None and node.type == "argument" else None
-        for node in self.order:
-            if node.type == "argument" and not node.texts and node.pcs is None:
-                self.problem(
-                    f"the argument <{node.title}> is used but never defined: give it a text with "
-                    f"'<{node.title}>: ...' or a premise-conclusion structure", node.line)
-            if node.type == "statement" and not node.texts:
-                self.problem(
-                    f"the statement [{node.title}] is used but never given a text: write "
-                    f"'[{node.title}]: ...' somewhere", node.line)
+        undefined = [f"<{n.title}> (line {n.line})" for n in self.order
+                     if n.type == "argument" and not n.texts and n.pcs is None]
+        undefined += [f"[{n.title}] (line {n.line})" for n in self.order
+                      if n.type == "statement" and not n.texts]
+        if undefined:  # Argdown accepts them: so does argmap, with the title for a text
+            shown = ", ".join(undefined[:10]) + (f" and {len(undefined) - 10} more"
+                                                 if len(undefined) > 10 else "")
+            self.warnings.append(
+                f"{len(undefined)} used but never given a text or a premise-conclusion structure: "
+                f"{shown}; each is a point with its title for a text (meta.argdown.described is "
+                "false); define them to give them one")
         self.order.sort(key=lambda node: node.defined if node.defined is not None else -1)
 
     def next_filled(self, i: int) -> int:
@@ -336,7 +366,8 @@ class _Reader:
 
     def ends_text(self, line: _Line) -> bool:
         return bool(line.blank or _HEADING.match(line.text) or _RELATION.match(line.text)
-                    or _NUMBERED.match(line.text) or _INFERENCE.match(line.text))
+                    or _NUMBERED.match(line.text) or _INFERENCE.match(line.text)
+                    or _LIST_ITEM.match(line.text))
 
     def gather(self, i: int, first: str) -> tuple[str, int]:
         """Return the text that starts with *first* and goes on over unmarked lines, and the next line."""
@@ -370,8 +401,8 @@ class _Reader:
     def node(self, type_: str, title: str | None, line: int) -> _Node:
         table = self.statements if type_ == "statement" else self.arguments
         if title is None:
-            self.untitled[type_] += 1
-            title = f"Untitled {self.untitled[type_]}"
+            self.untitled += 1
+            title = f"Untitled {self.untitled}"
         node = table.get(title)
         if node is None:
             node = table[title] = _Node(type_, title, line, self.section)
@@ -458,7 +489,11 @@ class _Reader:
 
     def children(self, i: int, root: _Node | None, root_indent: int) -> int:
         """Read the relations indented under *root*; return the next line."""
-        stack: list[tuple[int, _Node | None]] = [(-1, root)]
+        # Argdown's indentation: a deeper line opens a block under the element above it; a
+        # shallower one closes blocks while it is shallower than the open block's indentation
+        levels: list[int] = [root_indent]
+        owners: list[_Node | None] = [None]
+        last: _Node | None = root
         lines = self.lines
         while i < len(lines):
             line = lines[i]
@@ -471,10 +506,14 @@ class _Reader:
             match = _RELATION.match(line.text)
             if not match:
                 return i
-            indent, symbol, content = len(match[1].expandtabs(4)), match[2], (match[3] or "").strip()
-            while len(stack) > 1 and stack[-1][0] >= indent:
-                stack.pop()
-            parent = stack[-1][1]
+            indent, symbol, content = len(match[1]), match[2], (match[3] or "").strip()
+            if indent > levels[-1]:
+                levels.append(indent)
+                owners.append(last)
+            while len(levels) > 1 and indent < levels[-1]:
+                levels.pop()
+                owners.pop()
+            parent = owners[-1]
             if not content:
                 self.problem(f"the relation {symbol} names nothing: write a statement [Title] "
                              "or an argument <Title> after it", line.number)
@@ -483,7 +522,7 @@ class _Reader:
             child, i = self.element(i, content, line.number)
             if child is not None and parent is not None:
                 self.relate(parent, child, symbol, line.number)
-            stack.append((indent, child))
+            last = child
         return i
 
     def relate(self, parent: _Node, child: _Node, symbol: str, line: int) -> None:
@@ -683,7 +722,7 @@ class _Reader:
             for title in titles[:-1]:
                 premise_of.setdefault(title, []).append(argument)
         relations_of: dict[int, list[tuple[_Node, _Node, str]]] = {}
-        for relation in self.relations:  # each node's own, and contradictions of it
+        for relation in self.interpreted():  # each node's own, and contradictions of it
             relations_of.setdefault(id(relation[0]), []).append(relation)
             if relation[2] == "contradiction":
                 relations_of.setdefault(id(relation[1]), []).append(relation)
@@ -733,6 +772,31 @@ class _Reader:
             self.problem(str(exc), self.fence_line)
             return None
 
+    def interpreted(self) -> list[tuple[_Node, _Node, str]]:
+        """Return the relations as Argdown's model has them (its ModelPlugin's two transformations).
+
+        A reconstructed argument's outgoing relations leave from its main conclusion
+        (``model: transformArgumentRelations``, on by default); in ``model: mode:
+        strict``, support between statements is ``entails`` and attack ``contrary``.
+        """
+        model = self.frontmatter.get("model")
+        model = model if isinstance(model, Mapping) else {}
+        out: list[tuple[_Node, _Node, str]] = []
+        seen: set[tuple[int, int, str]] = set()
+        for source, target, kind in self.relations:
+            if model.get("transformArgumentRelations", True) is not False and \
+                    source.type == "argument" and source.pcs:
+                source = self.statements[source.pcs[-1]["title"]]
+                if source is target:  # the argument's relation to its own conclusion
+                    continue
+            if model.get("mode") == "strict" and source.type == target.type == "statement":
+                kind = {"support": "entails", "attack": "contrary"}.get(kind, kind)
+            key = (id(source), id(target), kind)
+            if key not in seen:
+                seen.add(key)
+                out.append((source, target, kind))
+        return out
+
     def declared(self) -> tuple[list[Party], list[Actor], list[Issue], dict[str, Any]] | None:
         """Return the parties, actors, issues and header fields the frontmatter's ``argmap`` gives."""
         settings = self.settings
@@ -779,18 +843,14 @@ class _Reader:
         pid = node.point_id
         attacks: list[str] = []
         supports: list[str] = []
-        undercuts: list[str] = []
-        contradicts: list[str] = []
+        typed: dict[str, list[str]] = {"undercut": [], "contradiction": [], "entails": [],
+                                       "contrary": []}
+        contradicts = typed["contradiction"]
         for source, target, kind in relations_of.get(id(node), ()):
             if source is node:
-                if kind == "support":
-                    _add(supports, target.point_id)
-                else:
-                    _add(attacks, target.point_id)
-                if kind == "undercut":
-                    _add(undercuts, target.point_id)
-                if kind == "contradiction":
-                    _add(contradicts, target.point_id)
+                _add(supports if kind in ("support", "entails") else attacks, target.point_id)
+                if kind in typed:
+                    _add(typed[kind], target.point_id)
             elif target is node and kind == "contradiction":
                 _add(attacks, source.point_id)
                 _add(contradicts, source.point_id)
@@ -813,7 +873,7 @@ class _Reader:
         texts = node.texts
         if texts:
             text, markup, _ = texts[0]
-            if markup not in (text, _escape(text)):  # Markdown of its own, not mere escapes
+            if _unescape(markup) != text:  # Markdown of its own, not mere escapes
                 argdown["markup"] = markup
             more = [t for t, _, _ in texts[1:] if t != text]
             if more:
@@ -827,10 +887,10 @@ class _Reader:
         data = {k: v for k, v in node.data.items() if k != "argmap"}
         if data:
             argdown["data"] = data
-        if undercuts:
-            argdown["undercuts"] = undercuts
-        if contradicts:
-            argdown["contradicts"] = contradicts
+        for kind, key in (("undercut", "undercuts"), ("contradiction", "contradicts"),
+                          ("contrary", "contrary"), ("entails", "entails")):
+            if typed[kind]:
+                argdown[key] = typed[kind]
         meta = dict(fields.get("meta") or {})
         if argdown:
             meta["argdown"] = argdown
@@ -956,9 +1016,16 @@ def loads_argdown(
     Raises
     ------
     FormatError
-        Every problem at once, each with the file and line: an argument or
-        statement used but never defined, a relation with nothing above it, an
-        undercut of a statement, unreadable data, an unclosed comment.
+        Every problem at once, each with the file and line: a relation with
+        nothing above it, an undercut of a statement, unreadable data, an
+        unclosed comment.
+
+    Warns
+    -----
+    ArgdownWarning
+        For arguments and statements used but never given a text or a
+        premise-conclusion structure, which Argdown accepts: each becomes a
+        point with its title for a text.
 
     Examples
     --------
@@ -976,16 +1043,27 @@ def loads_argdown(
     amap = reader.build(map_id or slug(stem or "argdown")) if not reader.problems else None
     if reader.problems or amap is None:
         raise FormatError(sorted(reader.problems, key=lambda p: p.line or 0))
+    for message in reader.warnings:
+        warnings.warn(ArgdownWarning(f"{file}: {message}"), stacklevel=2)
     return amap
 
 
 # --- writing ---------------------------------------------------------------------------------
 
-_NEEDS_ESCAPE: Final = re.compile(r"([\\\[\]<>{}#@*_`]|/(?=[/*]))")
+_NEEDS_ESCAPE: Final = re.compile(r"([\\\[\]<>{}#@*_`]|/(?=[/*])|[.:](?=[^\s.:]{1,20}[.:]))")
+#: What Argdown's own lexer takes for syntax in a text where argmap's reader is more lenient:
+#: brackets and angle brackets (references, mentions), braces (data), emphasis marks, ``@``,
+#: ``//`` and ``/*``, and ``.x.`` or ``:x:`` (Argdown's special characters and emoji shortcodes).
+_STRICT: Final = re.compile(r"[\\\[\]<>{}*_@`]|/[/*]|[.:][^\s.:]{1,20}[.:]|===")
+#: What Argdown reads in a text as the characters written: mentions, ``@[Title]`` and ``@<Title>``.
+_ARGDOWN_SYNTAX: Final = re.compile(r"@\[[^\]\n]{1,1000}\]|@<[^>\n]{1,1000}>")
+#: Three or more '=': Argdown's frontmatter fence, wherever it stands.
+_RUN_OF_EQUALS: Final = re.compile(r"={3,}")
 
 
 def _escape(text: str) -> str:
-    return _NEEDS_ESCAPE.sub(r"\\\1", text)
+    text = _NEEDS_ESCAPE.sub(r"\\\1", text)
+    return _RUN_OF_EQUALS.sub(lambda m: "\\=" * len(m[0]), text)
 
 
 def _title(text: str) -> str:
@@ -1049,8 +1127,15 @@ class _Writer:
         self.derived: dict[str, str] = {r["id"]: r["kind"] for r in rows}
 
     def _ordered(self) -> list[Point]:
-        without = [p for p in self.amap.points if p.issue is None]
-        return without + [p for p in self.amap.points if p.issue is not None]
+        """Return the points as written: those with no issue first, then each issue's together.
+
+        Each issue is one heading, in the order of the map's issues, so that Argdown
+        draws it as one group.
+        """
+        groups: dict[str | None, list[Point]] = {None: [], **{i.id: [] for i in self.amap.issues}}
+        for point in self.amap.points:
+            groups.setdefault(point.issue, []).append(point)
+        return [point for group in groups.values() for point in group]
 
     def _argdown(self, point: Point) -> Mapping[str, Any]:
         meta: Mapping[str, Any] = point.meta.get("argdown") or {}
@@ -1092,8 +1177,11 @@ class _Writer:
         if self.default_party != DEFAULT_PARTY:
             settings["default_party"] = self.default_party
         head["argmap"] = settings
-        out.append(yaml.dump(head, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100,
-                             default_flow_style=False).rstrip("\n"))
+        front_yaml = yaml.dump(head, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100,
+                               default_flow_style=False).rstrip("\n")
+        if "===" in front_yaml:  # Argdown ends the frontmatter at the first ===, wherever it is
+            front_yaml = _quoted(head).replace("=", "\\u003d")
+        out.append(front_yaml)
         out += ["===", ""]
         pcs_edges = self.pcs_edges()
         self.written_contradictions: dict[str, set[str]] = {}
@@ -1156,6 +1244,8 @@ class _Writer:
         for raw in (markup, text):
             if raw is None or raw.endswith("\\"):  # a last backslash would escape what follows
                 continue
+            if raw is text and _STRICT.search(_TAG.sub("", _ARGDOWN_SYNTAX.sub("", raw))):
+                continue  # Argdown would read syntax here, or refuse the file: escape it
             plain, found, clean = self.probe(raw)
             others = [t for t in found if t not in self.party_tags]
             if any(self.party_tags[t] != party for t in found if t in self.party_tags):
@@ -1167,6 +1257,18 @@ class _Writer:
             else:
                 carried = others == list(tags)
             if clean and plain == text and carried:
+                return raw, found
+        if not self.remove_tags:  # the text carries its tags: escape around them
+            pieces, last, kept = [], 0, []
+            for match in _TAG.finditer(text):
+                name = match[1] or match[2]
+                if name in tags or self.party_tags.get(name) == party:
+                    pieces += [_escape(text[last:match.start()]), match[0]]
+                    kept.append(name)
+                    last = match.end()
+            raw = "".join(pieces) + _escape(text[last:])
+            plain, found, clean = self.probe(raw)
+            if kept and clean and plain == text and found == kept:
                 return raw, found
         return _escape(text), []
 
@@ -1246,11 +1348,20 @@ def _flow(data: Mapping[str, Any]) -> str:
     """Return *data* as one line of YAML flow style, ``{party: us, argmap: {kind: proposal}}``."""
     text: str = yaml.dump(data, Dumper=_Dumper, default_flow_style=True, allow_unicode=True,
                           width=1_000_000, sort_keys=False).strip()
-    if "\n" in text or "//" in text or "/*" in text or "<!--" in text:
+    if "\n" in text or "//" in text or "/*" in text or "<!--" in text or _braced(data):
         # quoted scalars with escapes keep line breaks on one line, and hide from Argdown
-        # what it would take for a comment
+        # what it would take for a comment, or (braces) for the end of the data
         text = _quoted(data)
     return text
+
+
+def _braced(value: Any) -> bool:
+    """Whether a string in *value* holds a brace, which Argdown's data lexer takes for the end."""
+    if isinstance(value, Mapping):
+        return any(_braced(k) or _braced(v) for k, v in value.items())
+    if isinstance(value, list | tuple):
+        return any(_braced(v) for v in value)
+    return isinstance(value, str) and ("{" in value or "}" in value)
 
 
 def _quoted(value: Any) -> str:
@@ -1261,6 +1372,7 @@ def _quoted(value: Any) -> str:
         return "[" + ", ".join(_quoted(v) for v in value) + "]"
     if isinstance(value, str):
         text = json.dumps(value, ensure_ascii=False).replace("/", "\\/").replace("<", "\\u003c")
+        text = text.replace("{", "\\u007b").replace("}", "\\u007d")
         return _UNPRINTABLE.sub(lambda m: f"\\u{ord(m[0]):04x}", text)
     line: str = yaml.dump(value, Dumper=_Dumper, default_flow_style=True, width=1_000_000)
     return line.removesuffix("\n...\n").strip()
