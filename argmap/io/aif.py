@@ -349,7 +349,7 @@ class _Reader:
                     # the writer, so the comparison after building keeps it aside
         for l_node, target in agreements:
             for source in asserts_of_l.get(l_node, []):
-                if source != target and target not in relations[source]["agrees"]:
+                if target not in relations[source]["agrees"]:  # itself too, as the model allows
                     relations[source]["agrees"].append(target)
 
         # parties and actors

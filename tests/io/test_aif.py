@@ -210,3 +210,14 @@ def test_aif_written_by_argmap_loads_in_arguebuf(nov29: argmap.ArgumentMap, tmp_
     assert len(graph.atom_nodes) == kinds["I"] == len(nov29.points)
     assert len(graph.scheme_nodes) == sum(kinds[t] for t in S_TYPES)
     assert len(graph.edges) == len(argument_edges)
+
+
+def test_every_interchange_map_and_a_self_agreement_come_back_from_aif_unchanged() -> None:
+    from argmap.io.aif import dumps_aif, loads_aif
+    from tests.interchange import every_map
+
+    selfish = argmap.ArgumentMap("m", "Self agreement", parties=[argmap.Party("us")], points=[
+        argmap.Point("a", "claim", "us", "A claim.", agrees=["a"])])
+    for name, amap in [*every_map(), ("self-agreement", selfish)]:
+        again = loads_aif(dumps_aif(amap))
+        assert {p.id: p for p in again.points} == {p.id: p for p in amap.points}, name
