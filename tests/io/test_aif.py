@@ -213,7 +213,6 @@ def test_aif_written_by_argmap_loads_in_arguebuf(nov29: argmap.ArgumentMap, tmp_
 
 
 def test_every_interchange_map_and_a_self_agreement_come_back_from_aif_unchanged() -> None:
-    from argmap.io.aif import dumps_aif, loads_aif
     from tests.interchange import every_map
 
     selfish = argmap.ArgumentMap("m", "Self agreement", parties=[argmap.Party("us")], points=[
