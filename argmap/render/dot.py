@@ -11,9 +11,9 @@ hollow circle), so the diagram reads without colour.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
-import textwrap
 from collections.abc import Iterable, Mapping
 from typing import Any, Final, Literal
 
@@ -86,10 +86,26 @@ def _shortened(value: str, limit: int = MAX_SHOWN) -> str:
 
 
 def _lines(value: str, width: int) -> list[str]:
+    """Return *value* in lines of at most *width* characters, broken at spaces (or in a longer word)."""
     value = _shortened(value)
     out: list[str] = []
     for paragraph in value.splitlines() or [""]:
-        out.extend(textwrap.wrap(paragraph, width=width, break_long_words=True) or [""])
+        line = ""
+        for word in paragraph.split():
+            while len(word) > width:  # a word longer than a line is cut, as textwrap cuts it
+                if line:
+                    out.append(line)
+                    line = ""
+                out.append(word[:width])
+                word = word[width:]
+            if not line:
+                line = word
+            elif len(line) + 1 + len(word) <= width:
+                line += " " + word
+            else:
+                out.append(line)
+                line = word
+        out.append(line)
     return out
 
 
@@ -366,14 +382,15 @@ def to_graphviz(
                 fillcolor=palette.cluster_fill(i), color=palette.party_border(i), margin="14",
                 id=f"_cluster-{party_obj.id}",
             )
-            for point in members:
-                cluster.node(point.id, **_node_attrs(
-                    amap, point, palette, i, label, wrap,
-                    muted=point.id in context_ids
-                    or (highlight == "unresolved" and point.id not in hot_points),
-                    context=point.id in context_ids,
-                    labelling=labelling,
-                ))
+            # the lines are written here, not through Digraph.node: quoting every attribute of
+            # every point through the graphviz package took three quarters of the time
+            cluster.body.extend(_statement(point.id, _node_attrs(
+                amap, point, palette, i, label, wrap,
+                muted=point.id in context_ids
+                or (highlight == "unresolved" and point.id not in hot_points),
+                context=point.id in context_ids,
+                labelling=labelling,
+            )) for point in members)
 
     kinds_used: set[Kind] = set()
     relations_used: set[Relation] = set()
@@ -389,14 +406,13 @@ def to_graphviz(
             # drawn from the point replied to, so that with TB it sits above its replies;
             # a reply to a point in a later band does not pull the bands out of order
             upward = bool(bands) and bands[index.issues_of[target]] > bands[index.issues_of[point.id]]
-            graph.edge(
-                target, point.id, dir="back", arrowtail=arrow, style=line,
-                penwidth=str(width if not muted else 1.0), color=color,
-                tooltip=f"{point.id} {rel.value} {target}",
-                id=f"_edge-{point.id}-{rel.value}-{target}",
-                **{"class": f"relation {rel.value} from-{point.id} to-{target}"},
-                **({"constraint": "false"} if upward else {}),
-            )
+            graph.body.append(
+                f"\t{_quote(target)} -> {_quote(point.id)} "
+                f"[{_edge_style(arrow, line, width if not muted else 1.0, color)}"
+                f" tooltip={_quote(f'{point.id} {rel.value} {target}')}"
+                f" id={_quote(f'_edge-{point.id}-{rel.value}-{target}')}"
+                f" class={_quote(f'relation {rel.value} from-{point.id} to-{target}')}"
+                + (" constraint=false]\n" if upward else "]\n"))
     if legend and points:
         graph.node(
             "_legend",
@@ -408,6 +424,39 @@ def to_graphviz(
         if bands:
             graph.edge(_heading_name(len(bands)), "_legend", style="invis")
     return graph
+
+
+#: A DOT identifier that needs no quotes (its ASCII part: other names are quoted).
+_DOT_ID: Final = re.compile(r"[A-Za-z_][A-Za-z0-9_]*|-?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)")
+
+
+def _quote(value: str) -> str:
+    """Return *value* as a DOT identifier or quoted string (never as an HTML-like label).
+
+    As the graphviz package quotes (which it does for every attribute through
+    several calls: three quarters of the time of a large diagram), but in one.
+    """
+    if _DOT_ID.fullmatch(value) and value.lower() not in graphviz.quoting.KEYWORDS:
+        return value
+    if '"' in value or "\\" in value:  # the graphviz package's rules for quotes and backslashes
+        return str(graphviz.quoting.quote(graphviz.quoting.nohtml(value)))
+    return f'"{value}"'
+
+
+def _statement(name: str, attrs: Mapping[str, str]) -> str:
+    """Return the DOT line of node *name*, label first, as ``Digraph.node`` writes it.
+
+    The label is HTML-like, ``<...>``, and written as it is.
+    """
+    rest = " ".join(f"{key}={_quote(value)}" for key, value in sorted(attrs.items())
+                    if key != "label")
+    return f"\t{_quote(name)} [label={attrs['label']} {rest}]\n"
+
+
+@functools.lru_cache(maxsize=256)
+def _edge_style(arrow: str, line: str, width: float, color: str) -> str:
+    return (f"arrowtail={arrow} color={_quote(color)} dir=back penwidth={_quote(str(width))} "
+            f"style={line}")
 
 
 def _heading_name(band: int) -> str:
@@ -447,10 +496,51 @@ def _issue_headings(
         column.node(_heading_name(len(bands)), label="", shape="point", style="invis")
         for n in range(len(bands)):
             column.edge(_heading_name(n), _heading_name(n + 1), style="invis", weight="10")
+    # a point is held below its band's heading and above the next: one invisible edge from the
+    # heading to each point with no reply-to above it in the band, and one from each point with
+    # no reply below it in the band to the next heading; the replies between hold the rest
+    # (a cycle that no such point reaches gets both edges, as it would float free otherwise)
+    band_of = {p.id: bands[issues_of[p.id]] for p in points}
+    down: dict[str, list[str]] = {p.id: [] for p in points}  # replied-to -> replies, in the band
+    up: dict[str, list[str]] = {p.id: [] for p in points}
     for point in points:
-        band = bands[issues_of[point.id]]
-        graph.edge(_heading_name(band), point.id, style="invis", weight="0")
-        graph.edge(point.id, _heading_name(band + 1), style="invis", weight="0")
+        for _, target in point.relations():
+            if band_of.get(target) == band_of[point.id] and target != point.id:
+                down[target].append(point.id)
+                up[point.id].append(target)
+    tops = _held(points, up, down)
+    bottoms = _held(points, down, up)
+    lines = graph.body
+    for point in points:
+        band = band_of[point.id]
+        if point.id in tops:
+            lines.append(f"\t{_heading_name(band)} -> {_quote(point.id)} [style=invis weight=0]\n")
+        if point.id in bottoms:
+            lines.append(f"\t{_quote(point.id)} -> {_heading_name(band + 1)} [style=invis weight=0]\n")
+
+
+def _held(points: list[Point], before: Mapping[str, list[str]],
+          after: Mapping[str, list[str]]) -> set[str]:
+    """Return the points that need their own edge to a heading.
+
+    Those with nothing *before* them, and the first point (in file order) of each
+    cycle that none of those reaches through *after*.
+    """
+    held: set[str] = set()
+    reached: set[str] = set()
+    firsts = [p.id for p in points if not before[p.id]]
+    for pid in firsts + [p.id for p in points]:
+        if pid in reached:
+            continue
+        held.add(pid)
+        reached.add(pid)
+        stack = [pid]
+        while stack:
+            for nxt in after[stack.pop()]:
+                if nxt not in reached:
+                    reached.add(nxt)
+                    stack.append(nxt)
+    return held
 
 
 def _node_attrs(
