@@ -9,7 +9,7 @@ import os
 import re
 import stat
 import tempfile
-from collections.abc import Collection, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any, Final
 
@@ -76,7 +76,8 @@ def read_bounded(path: Path, max_bytes: int, what: str = "file") -> bytes:
         data = handle.read(max_bytes + 1)
     if len(data) > max_bytes:
         raise FormatError([Problem(
-            f"the {what} is larger than {max_bytes:,} bytes; pass a larger max_bytes if you trust it",
+            f"the {what} is larger than {max_bytes:,} bytes; if you trust it, raise the limit: "
+            "max_bytes= in Python, 'argmap --max-bytes SIZE ...' on the command line",
             (), file)])
     return data
 
@@ -173,10 +174,11 @@ def _umask() -> int:
     return mask
 
 
-def write_atomically(path: Path, data: bytes) -> None:
+def write_atomically(path: Path, data: bytes | Iterable[bytes]) -> None:
     """Write *data* to *path* whole or not at all: a temporary file beside it, then a rename.
 
-    The file gets the permissions a plainly created file would (0666 less the umask),
+    *data* may come in pieces (an iterable of bytes), written as they come. The
+    file gets the permissions a plainly created file would (0666 less the umask),
     or keeps those of the file it replaces.
     """
     try:
@@ -189,7 +191,10 @@ def write_atomically(path: Path, data: bytes) -> None:
         raise OSError(exc.errno, exc.strerror or str(exc) or "cannot write", str(path)) from None
     try:
         with os.fdopen(fd, "wb") as out:
-            out.write(data)
+            if isinstance(data, bytes | bytearray):
+                out.write(data)
+            else:
+                out.writelines(data)
         os.chmod(tmp, mode)
         os.replace(tmp, path)
     except OSError as exc:

@@ -102,11 +102,18 @@ def _width() -> int:
     return max(80, shutil.get_terminal_size((120, 24)).columns)
 
 
+def _max_bytes() -> int:
+    """Return the limit ``argmap --max-bytes`` sets (the library's default outside a command)."""
+    ctx = click.get_current_context(silent=True)
+    value = ctx.find_root().params.get("max_bytes") if ctx is not None else None
+    return int(value) if value is not None else argmap.io.DEFAULT_MAX_BYTES
+
+
 def _load(path: Path) -> ArgumentMap:
     """Load a map; what a reader kept aside or guessed is said on stderr, one line per kind."""
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", FormatWarning)
-        amap = argmap.load(path)
+        amap = argmap.load(path, max_bytes=_max_bytes())
     for w in caught:
         if issubclass(w.category, FormatWarning):
             _echo(f"{path}: warning: {w.message}", err=True)
@@ -138,10 +145,29 @@ class _Group(click.Group):
             sys.exit(1)
 
 
+class _Size(click.ParamType):  # type: ignore[type-arg]
+    """A number of bytes, plain or with a unit: 300000000, 900M, 2G (powers of 1,024)."""
+
+    name = "SIZE"
+    _UNITS: Final = {"": 1, "K": 1024, "M": 1024**2, "G": 1024**3}
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
+        if isinstance(value, int):
+            return value
+        match = re.fullmatch(r"\s*([0-9]{1,15})\s*([KMG]?)(?:i?B)?\s*", str(value), re.IGNORECASE)
+        if not match or int(match[1]) == 0:
+            self.fail(f"{value!r} is not a size: write bytes, or a number with K, M or G "
+                      "(900M, 2G)", param, ctx)
+        return int(match[1]) * self._UNITS[match[2].upper()]
+
+
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"],
                                            "max_content_width": 100})
 @click.version_option(package_name="argmap", prog_name="argmap")
-def main() -> None:
+@click.option("--max-bytes", type=_Size(), default=argmap.io.DEFAULT_MAX_BYTES, envvar="ARGMAP_MAX_BYTES",
+              show_default="256M", help="The largest map file read (also ARGMAP_MAX_BYTES); raise it "
+              "for a large map you trust, such as a million-point AIF file argmap wrote.")
+def main(max_bytes: int) -> None:
     """Map arguments in negotiations and debates: who claimed, objected, rebutted, conceded."""
     # SIGTERM ends the command through Python, so that a half-written file is removed
     signal.signal(signal.SIGTERM, _terminated)
@@ -423,7 +449,7 @@ DEMO_MAP = "1962-11-28-new-york"
 
 def _framework(path: Path) -> Framework:
     if path.suffix.lower() in (".apx", ".i23", ".af"):
-        return load_framework(path)
+        return load_framework(path, max_bytes=_max_bytes())
     return semantics_module.framework(_load(path))
 
 

@@ -367,3 +367,25 @@ def test_convert_into_another_folder_keeps_the_source_reachable(
     back = tmp_path / "data" / "back.yaml"
     assert runner.invoke(main, ["convert", str(above), str(back)]).exit_code == 0
     assert argmap.load(back) == argmap.load(bundled)
+
+
+def test_max_bytes_raises_the_limit_and_the_message_names_it(tmp_path: Path) -> None:
+    points = [argmap.Point(f"p{i}", "claim" if i == 0 else "objection", "us" if i % 2 else "them",
+                           f"Point {i}.", attacks=[f"p{i - 1}"] if i else []) for i in range(300)]
+    amap = argmap.ArgumentMap("debate", "Debate", parties=[argmap.Party("us"), argmap.Party("them")],
+                              points=points)
+    path = amap.save(tmp_path / "debate.aif.json")
+    size = path.stat().st_size
+    runner = CliRunner()
+    refused = runner.invoke(main, ["--max-bytes", str(size - 1), "validate", str(path)])
+    assert refused.exit_code == 1
+    assert refused.stderr == (
+        f"{path}: the map file is larger than {size - 1:,} bytes; if you trust it, raise the limit: "
+        "max_bytes= in Python, 'argmap --max-bytes SIZE ...' on the command line\n")
+    assert runner.invoke(main, ["--max-bytes", "1M", "validate", str(path)]).exit_code == 0
+    by_env = runner.invoke(main, ["validate", str(path)], env={"ARGMAP_MAX_BYTES": "1K"})
+    assert by_env.exit_code == 1
+    assert "larger than 1,024 bytes" in by_env.stderr
+    bad = runner.invoke(main, ["--max-bytes", "2X", "validate", str(path)])
+    assert bad.exit_code == 2
+    assert "'2X' is not a size: write bytes, or a number with K, M or G (900M, 2G)" in bad.stderr

@@ -365,8 +365,9 @@ def _options_for(fmt: _Readable, options: dict[str, Any]) -> dict[str, Any]:
 def _check_size(size: int, max_bytes: int, file: str) -> None:
     if size > max_bytes:
         raise FormatError([Problem(
-            f"the input is {size:,} bytes, over the limit of {max_bytes:,}; pass a larger "
-            "max_bytes if you trust it", (), file)])
+            f"the input is {size:,} bytes, over the limit of {max_bytes:,}; if you trust it, "
+            "raise the limit: max_bytes= in Python, 'argmap --max-bytes SIZE ...' on the command "
+            "line", (), file)])
 
 
 def dumps(amap: ArgumentMap, format: str = "yaml") -> str:
@@ -394,6 +395,12 @@ def save(amap: ArgumentMap, path: str | Path, format: str | None = None) -> Path
     beside it, which then replaces *path*.
     """
     path = Path(path)
-    text = dumps(amap, format or format_for(path))
+    name = format or format_for(path)
+    if name == "aif":  # piece by piece: a large map's AIF is several times the map's size
+        from argmap.io.aif import iter_aif
+
+        write_atomically(path, (piece.encode("utf-8") for piece in iter_aif(amap)))
+        return path
+    text = dumps(amap, name)
     write_atomically(path, text.encode("utf-8"))
     return path

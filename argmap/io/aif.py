@@ -39,7 +39,7 @@ import json
 import re
 import warnings
 from collections import Counter, defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, Final
 
 import attrs
@@ -51,7 +51,7 @@ from argmap.io._shared import _ID, derive_kinds, slug, unique_id
 from argmap.io.yaml_format import _located, _parse_json
 from argmap.model import Actor, ArgumentMap, Issue, Party, Point, Source
 
-__all__ = ["AIFWarning", "dumps_aif", "loads_aif"]
+__all__ = ["AIFWarning", "dumps_aif", "iter_aif", "loads_aif"]
 
 NODE_TYPES: Final = ("I", "L", "RA", "CA", "MA", "PA", "YA", "TA")
 _DIALOGUE: Final = ("L", "YA", "TA")
@@ -503,47 +503,100 @@ def dumps_aif(amap: ArgumentMap) -> str:
 
     What the map kept aside when read from AIF (``meta.aif.kept``) is written back as it was.
     """
-    return json.dumps(_document(amap), indent=1, ensure_ascii=False, default=str) + "\n"
+    return "".join(iter_aif(amap))
 
 
-def _document(amap: ArgumentMap) -> dict[str, Any]:
-    aif_meta = dict(amap.meta.get("aif") or {})
+def iter_aif(amap: ArgumentMap) -> Iterator[str]:
+    """Yield the text of :func:`dumps_aif` piece by piece: a node, an edge or a point at a time.
+
+    Nothing of the document is held whole, so memory stays small however large
+    the map (``argmap.save`` and ``argmap convert`` write AIF this way). Each node,
+    edge, locution and point is one line.
+    """
+    def listed(items: Iterable[Any]) -> Iterator[str]:
+        first = True
+        for item in items:
+            yield ("\n " if first else ",\n ") + json.dumps(item, ensure_ascii=False, default=str)
+            first = False
+        yield "]" if first else "\n]"
+
+    def numbered(edges: Iterator[Any]) -> Iterator[Any]:
+        for number, item in enumerate(edges, start=1):
+            yield ({"edgeID": str(number), "fromID": item[0], "toID": item[1], "formEdgeID": None}
+                   if isinstance(item, tuple) else item)
+
+    yield '{"nodes": ['
+    yield from listed(item for kind, item in _elements(amap) if kind == "node")
+    yield ',\n"edges": ['
+    yield from listed(numbered(item for kind, item in _elements(amap) if kind == "edge"))
+    locutions, participants = _dialogue(amap)
+    yield ',\n"locutions": ['
+    yield from listed(locutions)
+    yield ',\n"participants": ['
+    yield from listed(participants)
+    header, points = _side_block(amap)
+    yield ',\n"argmap": ' + json.dumps(header, ensure_ascii=False, default=str)[:-1] + ', "points": {'
+    first = True
+    for pid, fields in points:
+        yield ("\n " if first else ",\n ") + json.dumps(pid, ensure_ascii=False) + ": " \
+            + json.dumps(fields, ensure_ascii=False, default=str)
+        first = False
+    yield "}}}\n"
+
+
+def _document(amap: ArgumentMap) -> dict[str, list[Any]]:
+    """Return the nodes and edges :func:`iter_aif` writes (an edge argmap makes as its two ends)."""
+    nodes: list[Any] = []
+    edges: list[Any] = []
+    for kind, item in _elements(amap):
+        if kind == "node":
+            nodes.append(item)
+        else:
+            edges.append({"fromID": item[0], "toID": item[1]} if isinstance(item, tuple) else item)
+    return {"nodes": nodes, "edges": edges}
+
+
+def _elements(amap: ArgumentMap) -> Iterator[tuple[str, Any]]:
+    """Yield ("node", node) and ("edge", (from, to) or a kept edge) in the order they are written.
+
+    Only S-nodes argmap did not name itself (kept from a file read as AIF) can
+    recur, so only they and their edges are remembered; the rest is yielded as it
+    comes.
+    """
+    aif_meta = amap.meta.get("aif") or {}
     snodes: Mapping[str, Any] = aif_meta.get("snodes") or {}
-    names = {a.id: a.label for a in amap.actors} | {p.id: p.label for p in amap.parties}
-    nodes: list[dict[str, Any]] = []
-    edges: list[dict[str, Any]] = []
-    locutions: list[dict[str, Any]] = []
-    participants: dict[str, dict[str, Any]] = {}
     kept_dialogue = bool(aif_meta.get("nodes"))
     # a file that came without locutions goes back without them, unless a point agrees (an
     # agreement is a locution in AIF)
     no_dialogue = aif_meta.get("dialogue") is False
-    seen_edges: set[tuple[str, str]] = set()
+    names = {a.id: a.label for a in amap.actors} | {p.id: p.label for p in amap.parties}
+    seen_edges: set[tuple[str, str]] = set()  # edges of named S-nodes, which may recur
+    made: set[str] = set()  # named S-nodes already written
 
-    def node(nid: str, kind: str, text: str, **more: Any) -> None:
-        nodes.append({"nodeID": nid, "text": text, "type": kind, **more})
+    def snode(sid: str, kind: str, named: bool) -> Iterator[tuple[str, Any]]:
+        if named:
+            if sid in made:
+                return
+            made.add(sid)
+        yield "node", {"nodeID": sid, "type": kind, **_snode(snodes, sid, kind)}
 
-    def edge(a: str, b: str) -> None:
-        if (a, b) not in seen_edges:  # an S-node with two conclusions is reached twice
+    def edge(a: str, b: str, named: bool = False) -> Iterator[tuple[str, Any]]:
+        if named:  # a named S-node with two conclusions is reached twice
+            if (a, b) in seen_edges:
+                return
             seen_edges.add((a, b))
-            edges.append({"edgeID": str(len(edges) + 1), "fromID": a, "toID": b, "formEdgeID": None})
+        yield "edge", (a, b)
 
-    def nid_of(point: Point) -> str:
-        return str((point.meta.get("aif") or {}).get("nodeID") or point.id)
-
-    node_of = {p.id: nid_of(p) for p in amap.points}
-    made: set[str] = set()
+    node_of = {p.id: str((p.meta.get("aif") or {}).get("nodeID") or p.id) for p in amap.points}
     for point in amap.points:
-        node(node_of[point.id], "I", point.text, **thaw((point.meta.get("aif") or {}).get("node") or {}))
+        yield "node", {"nodeID": node_of[point.id], "text": point.text, "type": "I",
+                       **thaw((point.meta.get("aif") or {}).get("node") or {})}
         if not kept_dialogue and (not no_dialogue or point.agrees):
             loc, ya = _sid("L", point.id), _sid("YA", point.id)
-            node(loc, "L", f"{names[point.by]} : {point.text}")
-            node(ya, "YA", "Asserting", scheme="Asserting")
-            edge(loc, ya)
-            edge(ya, node_of[point.id])
-            locutions.append({"nodeID": loc, "personID": point.by})
-            participants.setdefault(point.by, {"participantID": point.by, "firstname": "",
-                                               "surname": names[point.by]})
+            yield "node", {"nodeID": loc, "text": f"{names[point.by]} : {point.text}", "type": "L"}
+            yield "node", {"nodeID": ya, "text": "Asserting", "type": "YA", "scheme": "Asserting"}
+            yield from edge(loc, ya)
+            yield from edge(ya, node_of[point.id])
     for point in amap.points:
         meta = point.meta.get("aif") or {}
         undercuts = meta.get("undercuts") or {}
@@ -552,46 +605,54 @@ def _document(amap: ArgumentMap) -> dict[str, Any]:
             for target in point.targets(rel):
                 if rel == "attacks" and target in undercuts:
                     ca, ra = str(undercuts[target]["ca"]), str(undercuts[target]["ra"])
-                    if ra not in made:
-                        made.add(ra)
-                        node(ra, "RA", **_snode(snodes, ra, "RA"))
-                    edge(ra, node_of[target])
-                    if ca not in made:
-                        made.add(ca)
-                        node(ca, "CA", **_snode(snodes, ca, "CA"))
-                    edge(ca, ra)
-                    edge(node_of[point.id], ca)
+                    yield from snode(ra, "RA", True)
+                    yield from edge(ra, node_of[target], True)
+                    yield from snode(ca, "CA", True)
+                    yield from edge(ca, ra, True)
+                    yield from edge(node_of[point.id], ca, True)
                     continue
-                sid = str(via.get(target) or _sid(kind, point.id, target))
-                if sid not in made:
-                    made.add(sid)
-                    node(sid, kind, **_snode(snodes, sid, kind))
-                edge(sid, node_of[target])
-                edge(node_of[point.id], sid)
+                named = target in via
+                sid = str(via[target]) if named else _sid(kind, point.id, target)
+                yield from snode(sid, kind, named)
+                yield from edge(sid, node_of[target], named)
+                yield from edge(node_of[point.id], sid, named)
         for key, kind in (("rephrases", "MA"), ("prefers", "PA")):
             for target, sid in (meta.get(key) or {}).items():
                 if target in node_of:
-                    if sid not in made:
-                        made.add(sid)
-                        node(sid, kind, **_snode(snodes, sid, kind))
-                    edge(sid, node_of[target])
-                    edge(node_of[point.id], sid)
+                    yield from snode(sid, kind, True)
+                    yield from edge(sid, node_of[target], True)
+                    yield from edge(node_of[point.id], sid, True)
         if not kept_dialogue:
             for target in point.agrees:
                 ya = _sid("YA", "agrees", point.id, target)
-                node(ya, "YA", "Agreeing", scheme="Agreeing")
-                edge(_sid("L", point.id), ya)
-                edge(ya, node_of[target])
+                yield "node", {"nodeID": ya, "text": "Agreeing", "type": "YA", "scheme": "Agreeing"}
+                yield from edge(_sid("L", point.id), ya)
+                yield from edge(ya, node_of[target])
     if kept_dialogue:
-        nodes.extend(thaw(aif_meta["nodes"]))
-        edges.extend(thaw(aif_meta.get("edges") or []))
-        locutions = thaw(aif_meta.get("locutions") or [])
-        participants = {str(p.get("participantID")): p for p in thaw(aif_meta.get("participants") or [])}
+        for item in thaw(aif_meta["nodes"]):
+            yield "node", item
+        for item in thaw(aif_meta.get("edges") or []):
+            yield "edge", item
     kept = aif_meta.get("kept") or {}
-    nodes.extend(thaw(kept.get("nodes") or []))
-    edges.extend(thaw(kept.get("edges") or []))
-    return {"nodes": nodes, "edges": edges, "locutions": locutions,
-            "participants": list(participants.values()), "argmap": _side_block(amap)}
+    for item in thaw(kept.get("nodes") or []):
+        yield "node", item
+    for item in thaw(kept.get("edges") or []):
+        yield "edge", item
+
+
+def _dialogue(amap: ArgumentMap) -> tuple[Iterator[dict[str, Any]], list[dict[str, Any]]]:
+    """Return the locutions (lazily) and the participants the document lists."""
+    aif_meta = amap.meta.get("aif") or {}
+    if aif_meta.get("nodes"):  # the dialogue kept from the file read
+        participants = {str(p.get("participantID")): p
+                        for p in thaw(aif_meta.get("participants") or [])}
+        return iter(thaw(aif_meta.get("locutions") or [])), list(participants.values())
+    no_dialogue = aif_meta.get("dialogue") is False
+    names = {a.id: a.label for a in amap.actors} | {p.id: p.label for p in amap.parties}
+    speakers = {p.by: {"participantID": p.by, "firstname": "", "surname": names[p.by]}
+                for p in amap.points if not no_dialogue or p.agrees}
+    return ({"nodeID": _sid("L", p.id), "personID": p.by}
+            for p in amap.points if not no_dialogue or p.agrees), list(speakers.values())
 
 
 def _snode(snodes: Mapping[str, Any], sid: str, kind: str) -> dict[str, Any]:
@@ -606,25 +667,34 @@ def _snode(snodes: Mapping[str, Any], sid: str, kind: str) -> dict[str, Any]:
 _SIDE_POINT_KEYS: Final = ("restates", "answers", "revises", "condition", "constructed")
 
 
-def _side_block(amap: ArgumentMap) -> dict[str, Any]:
-    from argmap.io._convert import unstructure
+def _side_block(amap: ArgumentMap) -> tuple[dict[str, Any], Iterator[tuple[str, dict[str, Any]]]]:
+    """Return the side block's header and, lazily, each point's fields AIF has no place for."""
+    from argmap.io._convert import SECTIONS, TOP_KEYS, converter
 
-    data = unstructure(amap)
+    data: dict[str, Any] = {}
+    for key in TOP_KEYS[1:]:
+        value = getattr(amap, key)
+        if key == "points" or value is None or (not value and key != "parties"):
+            continue
+        data[key] = ([converter.unstructure(item) for item in value] if key in SECTIONS
+                     else converter.unstructure(value))
     meta = dict(data.pop("meta", {}) or {})
     meta.pop("aif", None)
-    points = {}
-    for p in data.pop("points", []):
-        pid = p.pop("id")
-        for key in ("text", "attacks", "supports", "agrees"):
-            p.pop(key, None)
-        pmeta = dict(p.get("meta") or {})
-        pmeta.pop("aif", None)
-        if pmeta:
-            p["meta"] = pmeta
-        else:
-            p.pop("meta", None)
-        points[pid] = p
-    data.pop("argmap", None)
     if meta:
         data["meta"] = meta
-    return {"format": 1, "map": data, "points": points}
+
+    def points() -> Iterator[tuple[str, dict[str, Any]]]:
+        for point in amap.points:
+            fields = converter.unstructure(point)
+            pid = fields.pop("id")
+            for key in ("text", "attacks", "supports", "agrees"):
+                fields.pop(key, None)
+            pmeta = dict(fields.get("meta") or {})
+            pmeta.pop("aif", None)
+            if pmeta:
+                fields["meta"] = pmeta
+            else:
+                fields.pop("meta", None)
+            yield pid, fields
+
+    return {"format": 1, "map": data}, points()

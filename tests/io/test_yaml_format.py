@@ -188,7 +188,8 @@ def test_not_utf8_is_a_clear_error(tmp_path: Path) -> None:
 
 def test_size_limit(tmp_path: Path) -> None:
     with pytest.raises(FormatError,
-                       match=r"design-example.yaml: the map file is larger than 100 bytes; pass a larger"):
+                       match=r"design-example.yaml: the map file is larger than 100 bytes; if you trust "
+                             r"it, raise the limit: max_bytes= in Python, .argmap --max-bytes SIZE"):
         argmap.load(EXAMPLE, max_bytes=100)
     with pytest.raises(FormatError, match="<string>: the input is 12 bytes, over the limit of 10"):
         argmap.loads("argmap: 1\nid", max_bytes=10)
