@@ -21,6 +21,7 @@ import attrs
 import graphviz
 
 from argmap._util import did_you_mean
+from argmap.errors import RenderError
 from argmap.model import ArgumentMap, Kind, Point, Relation
 from argmap.render.themes import Theme, get_theme
 
@@ -150,10 +151,10 @@ def _selection(
 ) -> tuple[list[Point], set[str]]:
     """Return the points to draw, in file order, and the ids drawn only as context."""
     index = amap._index
-    chosen = {
+    chosen = {  # a party's points include those voiced on its behalf (Mikoyan for Cuba)
         p.id for p in amap.points
         if (not issues or index.issues_of[p.id] in issues)
-        and (not parties or index.party_of[p.id] in parties)
+        and (not parties or index.party_of[p.id] in parties or p.on_behalf_of in parties)
     }
     extra: set[str] = set()
     if context and (issues or parties):
@@ -224,8 +225,13 @@ def _box(content: str, border: str, style: str) -> str:
 
 def _legend_label(
     kinds: list[Kind], relations: list[Relation], theme: Theme, labelled: bool = False,
+    styles: Iterable[str] = (),
 ) -> str:
-    """Return the key as one HTML-like label: a swatch per kind, a sample per relation."""
+    """Return the key as one HTML-like label.
+
+    A swatch per kind, a sample per relation, and a line for each other style the
+    diagram uses (*styles*: keys of :data:`_STYLE_MEANING`).
+    """
     rows = ["<TR><TD COLSPAN='2' ALIGN='LEFT'><B>Key</B></TD></TR>"]
     for kind in kinds:
         ks = _KIND_STYLES[kind]
@@ -242,6 +248,15 @@ def _legend_label(
             f"<TR><TD ALIGN='LEFT'><FONT COLOR='{color}'>{_LEGEND_EDGES[rel]}</FONT></TD>"
             f"<TD ALIGN='LEFT'>{rel.value} ({_LEGEND_LINES[rel]}; arrow at the point it is about)</TD></TR>"
         )
+    for style in styles:
+        sample, meaning = _STYLE_MEANING[style]
+        if style == "settled":
+            sample = (f"<TABLE BORDER='1' COLOR='{theme.muted_line}' BGCOLOR='{theme.muted_fill}' "
+                      f"CELLBORDER='0' CELLPADDING='1'><TR><TD><FONT COLOR='{theme.muted_text}'>"
+                      f"  {sample}  </FONT></TD></TR></TABLE>")
+        elif style in ("context", "constructed"):
+            sample = _box(f"  {sample}  ", "1", " STYLE='dashed'")
+        rows.append(f"<TR><TD ALIGN='LEFT'>{sample}</TD><TD ALIGN='LEFT'>{meaning}</TD></TR>")
     if labelled:
         for name, meaning in (("IN", "accepted"), ("OUT", "defeated by an accepted point"),
                               ("UNDEC", "undecided")):
@@ -251,6 +266,14 @@ def _legend_label(
     return ("<<TABLE BORDER='1' COLOR='#999999' CELLBORDER='0' CELLSPACING='3' CELLPADDING='2' "
             "STYLE='rounded'>" + "".join(rows) + "</TABLE>>")
 
+
+#: The other styles a key may need to explain: a sample and what it means.
+_STYLE_MEANING: Final = {
+    "settled": ("settled", "greyed: settled, not part of an open thread or a pending proposal"),
+    "context": ("context", "dashed and grey: drawn for context, outside the issue or party chosen"),
+    "constructed": ("constructed", "dashed: a position constructed in the other side's words"),
+    "voiced": ("<B>X for P</B>", "said by X on behalf of party P (drawn with P's points too)"),
+}
 
 _KIND_MEANING: Final = {
     Kind.CLAIM: "a statement of position or fact",
@@ -356,6 +379,8 @@ def to_graphviz(
         hot_edges = set(_open_edges(amap))
     if only_unresolved:
         points = [p for p in points if p.id in hot_points]
+    if not points and amap.points:
+        raise RenderError(_nothing_drawn(amap, issues, parties, only_unresolved))
     shown = {p.id for p in points}
 
     graph = graphviz.Digraph(name=amap.id, strict=False)
@@ -382,6 +407,7 @@ def to_graphviz(
                 fillcolor=palette.cluster_fill(i), color=palette.party_border(i), margin="14",
                 id=f"_cluster-{party_obj.id}",
             )
+
             # the lines are written here, not through Digraph.node: quoting every attribute of
             # every point through the graphviz package took three quarters of the time
             cluster.body.extend(_statement(point.id, _node_attrs(
@@ -413,12 +439,18 @@ def to_graphviz(
                 f" id={_quote(f'_edge-{point.id}-{rel.value}-{target}')}"
                 f" class={_quote(f'relation {rel.value} from-{point.id} to-{target}')}"
                 + (" constraint=false]\n" if upward else "]\n"))
+    styles_used = [name for name, used in (
+        ("settled", highlight == "unresolved" and any(p.id not in hot_points for p in points)),
+        ("context", bool(context_ids & shown)),
+        ("constructed", any(p.constructed for p in points)),
+        ("voiced", any(p.on_behalf_of for p in points)),
+    ) if used]
     if legend and points:
         graph.node(
             "_legend",
             label=_legend_label(sorted(kinds_used, key=list(Kind).index),
                                 sorted(relations_used, key=list(Relation).index), palette,
-                                labelled=labelling is not None),
+                                labelled=labelling is not None, styles=styles_used),
             shape="plaintext", fontsize="12", margin="0", id="_legend",
         )
         if bands:
@@ -457,6 +489,26 @@ def _statement(name: str, attrs: Mapping[str, str]) -> str:
 def _edge_style(arrow: str, line: str, width: float, color: str) -> str:
     return (f"arrowtail={arrow} color={_quote(color)} dir=back penwidth={_quote(str(width))} "
             f"style={line}")
+
+
+def _nothing_drawn(amap: ArgumentMap, issues: tuple[str, ...], parties: tuple[str, ...],
+                   only_unresolved: bool) -> str:
+    """Say why a filtered diagram would be empty, and what would draw something."""
+    asked = [f"issue {', '.join(issues)}"] if issues else []
+    asked += [f"party {', '.join(parties)}"] if parties else []
+    asked += ["still open"] if only_unresolved else []
+    index = amap._index
+    hints = []
+    if parties:
+        on = sorted({index.issues_of[p.id] or "(none)" for p in amap.points
+                     if index.party_of[p.id] in parties or p.on_behalf_of in parties},
+                    key=str)
+        hints.append(f"the party's points are on the issues {', '.join(on)}" if on
+                     else f"{', '.join(parties)} has no points, said or voiced on its behalf")
+    if only_unresolved:
+        hints.append("leave out --only-unresolved to draw what is settled too")
+    return (f"nothing to draw: no point is {' and '.join(asked)}"
+            + (f"; {'; '.join(hints)}" if hints else ""))
 
 
 def _heading_name(band: int) -> str:

@@ -17,8 +17,10 @@ __all__ = ["FORMATS", "render"]
 
 #: The output formats :func:`render` writes, by file extension.
 FORMATS: Final = ("svg", "png", "pdf", "dot", "html")
-#: The layout programs it can use (a subset of :data:`graphviz.ENGINES`).
-ENGINES: Final = ("dot", "neato", "fdp", "sfdp", "twopi", "circo")
+#: The layout programs it can use (a subset of :data:`graphviz.ENGINES`). ``dot`` draws the
+#: party columns and issue bands; the others place the boxes by force, with overlaps removed.
+#: ``fdp`` is left out: inside the party clusters it overlaps boxes and will not remove them.
+ENGINES: Final = ("dot", "neato", "sfdp", "twopi", "circo")
 #: Resolution of PNG output, in dots per inch: sharp on a projector and on paper.
 PNG_DPI: Final = 150
 #: Beyond this many points, Graphviz's dot takes minutes: render refuses unless told otherwise.
@@ -53,7 +55,15 @@ def pipe(dot: graphviz.Digraph, format: str, engine: str = "dot") -> bytes:
         If Graphviz fails; the message carries what it said.
     """
     if engine not in ENGINES or engine not in graphviz.ENGINES:
-        raise ValueError(f"unknown layout engine {engine!r}; use one of {', '.join(ENGINES)}")
+        why = (" (it overlaps the boxes inside the party columns)" if engine == "fdp" else "")
+        raise ValueError(f"argmap does not lay out with {engine!r}{why}; use one of "
+                         f"{', '.join(ENGINES)}: dot for party columns and issue bands, the "
+                         "others for a layout by force")
+    if engine != "dot":
+        # the other engines place boxes by force and let them overlap unless told: remove the
+        # overlaps (prism, with a margin) and route the edges around the boxes
+        dot = dot.copy()
+        dot.attr(overlap="prism", overlap_scaling="-4", sep="+14", splines="true")
     if format == "dot":
         source: str = dot.source
         return source.encode("utf-8")
@@ -124,6 +134,8 @@ def render(
         from argmap.render.html import page_options
 
         options = page_options(options)
+    if engine != "dot":  # the issue bands are ranks, which only dot has
+        options.setdefault("by_issue", False)
     dot = to_graphviz(amap, **options)
     count = _count_points(dot)
     if fmt != "dot" and max_points is not None and count > max_points:

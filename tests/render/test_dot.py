@@ -202,3 +202,30 @@ def test_awkward_labels_are_escaped(text: str, escaped: str) -> None:
     m = make_map([{"id": "c", "kind": "claim", "by": "a", "text": text}])
     line = node_line(to_graphviz(m, wrap=200).source, "c")
     assert escaped in line
+
+
+def test_a_party_includes_the_points_voiced_on_its_behalf_and_the_key_says_so(
+        nov29: argmap.ArgumentMap) -> None:
+    src = to_graphviz(nov29, party="cuba", context=False).source
+    voiced = {p.id for p in nov29.points if p.on_behalf_of == "cuba"}
+    assert voiced
+    assert drawn_points(src) == voiced  # Cuba is absent: every point of its is voiced by Mikoyan
+    assert "said by X on behalf of party P" in src
+    assert "said by X on behalf" not in to_graphviz(nov29, party="us", context=False).source
+
+
+def test_an_empty_diagram_is_an_error_that_says_what_would_draw(nov29: argmap.ArgumentMap) -> None:
+    with pytest.raises(argmap.RenderError, match=(
+            r"nothing to draw: no point is issue quarantine and party cuba; the party's points are "
+            r"on the issues castro-points, guantanamo, inspection, normalization, subversion")):
+        to_graphviz(nov29, issue="quarantine", party="cuba")
+
+
+def test_the_key_explains_greyed_dashed_and_constructed_points(nov29: argmap.ArgumentMap) -> None:
+    plain = to_graphviz(nov29).source
+    assert "greyed: settled" not in plain and "drawn for context" not in plain
+    assert "a position constructed in the other side's words" in plain  # 1180 has some
+    assert "greyed: settled, not part of an open thread" in to_graphviz(
+        nov29, highlight="unresolved").source
+    assert "dashed and grey: drawn for context" in to_graphviz(nov29, issue="guantanamo").source
+    assert "drawn for context" not in to_graphviz(nov29, issue="guantanamo", context=False).source

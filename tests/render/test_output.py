@@ -11,6 +11,7 @@ import graphviz
 import pytest
 
 import argmap
+from argmap.render.output import ENGINES
 from argmap.render import THEMES, render, to_graphviz
 from tests.render.test_dot import AWKWARD
 from tests.util import make_map
@@ -88,8 +89,31 @@ def test_missing_graphviz_raises_executable_not_found(
 def test_unknown_output_format(nov29: argmap.ArgumentMap, tmp_path: Path) -> None:
     with pytest.raises(argmap.UnsupportedFormatError, match="use one of svg, png, pdf, dot"):
         nov29.render(tmp_path / "map.gif")
-    with pytest.raises(ValueError, match="unknown layout engine 'nope'"):
+    with pytest.raises(ValueError, match="argmap does not lay out with 'nope'; use one of dot, neato"):
         nov29.render(tmp_path / "map.svg", engine="nope")
+    with pytest.raises(ValueError, match="'fdp' .it overlaps the boxes inside the party columns."):
+        nov29.render(tmp_path / "map.svg", engine="fdp")
+
+
+@pytest.mark.needs_dot
+@pytest.mark.parametrize("engine", ENGINES)
+def test_no_engine_draws_one_box_over_another(nov29: argmap.ArgumentMap, engine: str) -> None:
+    import json
+
+    from argmap.render.dot import to_graphviz
+    from argmap.render.output import pipe
+
+    layout = json.loads(pipe(to_graphviz(nov29, by_issue=engine == "dot"), "json", engine))
+    boxes = []
+    for item in layout["objects"]:
+        if "pos" in item and not item["name"].startswith("_"):  # the points, not key or headings
+            x, y = map(float, item["pos"].split(","))
+            w, h = float(item["width"]) * 72 / 2, float(item["height"]) * 72 / 2
+            boxes.append((item["name"], x - w, y - h, x + w, y + h))
+    assert len(boxes) == len(nov29.points)
+    overlapping = [(a[0], b[0]) for i, a in enumerate(boxes) for b in boxes[i + 1:]
+                   if a[1] < b[3] and b[1] < a[3] and a[2] < b[4] and b[2] < a[4]]
+    assert overlapping == []
 
 
 def test_notebook_shows_the_map_inline_as_svg(nov29: argmap.ArgumentMap) -> None:
