@@ -33,6 +33,7 @@ from argmap.io.iccma import load_framework
 from argmap.model import ArgumentMap
 from argmap.render import DIRECTIONS, ENGINES, LABELS, THEMES
 from argmap.render import FORMATS as RENDER_FORMATS
+from argmap.render.fit import SIZES, SizeWarning
 from argmap.render.output import MAX_POINTS
 from argmap.semantics import SEMANTICS, Framework, SemanticsName
 
@@ -340,10 +341,12 @@ def _render_options(func: F) -> F:
                      help="Draw only the points of this party (repeatable)."),
         click.option("--highlight", type=click.Choice(["unresolved"]),
                      help="Make open threads stand out and mute settled exchanges."),
-        click.option("--label", type=click.Choice(list(LABELS)), default="text",
-                     show_default=True, help="Show the paraphrase, the verbatim quote, or both."),
-        click.option("--direction", type=click.Choice(list(DIRECTIONS)), default="TB",
-                     show_default=True, help="Layout direction (Graphviz rankdir)."),
+        click.option("--label", type=click.Choice(list(LABELS)), default=None,
+                     help="Show the paraphrase (text, the default), the verbatim quote, both, "
+                     "or the first words (short); with --size, chosen to fit unless given."),
+        click.option("--direction", type=click.Choice(list(DIRECTIONS)), default=None,
+                     help="Layout direction (Graphviz rankdir; TB by default); with --size, "
+                     "chosen to fit unless given."),
         click.option("--engine", type=click.Choice(list(ENGINES)), default="dot",
                      show_default=True, help="Graphviz layout program."),
         click.option("--labelling", type=click.Choice(["grounded"]),
@@ -352,6 +355,10 @@ def _render_options(func: F) -> F:
                      help="Draw only open threads and pending proposals (settled ones collapsed)."),
         click.option("--max-points", type=click.IntRange(min=1), default=MAX_POINTS,
                      show_default=True, help="Refuse larger diagrams (dot gets slow)."),
+        click.option("--size", type=click.Choice([*SIZES, "poster"]), default=None,
+                     help="Lay the diagram out to be read at this size: 16:9 or 4:3 (a "
+                     "projector, text at least 18 px), a4 or letter (text at least 8 pt), or "
+                     "poster (full size). Default: 16:9 for png and svg, a4 for pdf."),
     ]
     for option in reversed(options):
         func = option(func)
@@ -368,16 +375,18 @@ def _render_options(func: F) -> F:
 @_reports_errors
 def render(
     file: Path, output: Path, fmt: str | None, theme: str, issues: tuple[str, ...],
-    parties: tuple[str, ...], highlight: str | None, label: str, direction: str, engine: str,
-    labelling: str | None, only_unresolved: bool, max_points: int,
+    parties: tuple[str, ...], highlight: str | None, label: str | None, direction: str | None,
+    engine: str, labelling: str | None, only_unresolved: bool, max_points: int, size: str | None,
 ) -> None:
     """Draw a map (svg, png, pdf, dot, html) with Graphviz; a .case.yaml draws the case's grid."""
     from argmap.render.output import _format_for
 
     try:
-        _format_for(output, fmt)
+        chosen = _format_for(output, fmt)
     except argmap.UnsupportedFormatError as exc:
         raise click.BadParameter(str(exc), param_hint="-o") from None
+    if size is None:
+        size = {"png": "16:9", "svg": "16:9", "pdf": "a4"}.get(chosen, "poster")
     if file.name.endswith(".case.yaml"):
         _render_case(file, output, fmt, theme)
         return
@@ -387,15 +396,28 @@ def render(
     if output.resolve() == file.resolve():
         raise click.BadParameter("the output would overwrite the input map", param_hint="-o")
     try:
-        path = amap.render(
-            output, format=fmt, engine=engine, theme=theme, issue=issues or None,
-            party=parties or None, highlight=highlight, label=label, direction=direction,
-            labelling=semantics_module.grounded_labelling(amap) if labelling else None,
-            only_unresolved=only_unresolved, max_points=max_points,
-        )
+        given = {k: v for k, v in (("label", label), ("direction", direction)) if v is not None}
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", SizeWarning)
+            path = amap.render(
+                output, format=fmt, engine=engine, theme=theme, issue=issues or None,
+                party=parties or None, highlight=highlight, size=size,
+                labelling=semantics_module.grounded_labelling(amap) if labelling else None,
+                only_unresolved=only_unresolved, max_points=max_points, **given,
+            )
     except graphviz.ExecutableNotFound:
         raise click.ClickException(_NO_GRAPHVIZ) from None
     _echo(f"wrote {path}")
+    _notes(output, caught)
+
+
+def _notes(path: Path, caught: list[warnings.WarningMessage]) -> None:
+    """Print the size notes of a drawing on stderr; pass other warnings on."""
+    for w in caught:
+        if issubclass(w.category, SizeWarning):
+            _echo(f"{path}: note: {w.message}", err=True)
+        else:
+            warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
 
 
 def _render_case(file: Path, output: Path, fmt: str | None, theme: str) -> None:
@@ -424,7 +446,11 @@ _NO_GRAPHVIZ = (
               default=Path("out"), show_default=True, help="Folder for the diagrams.")
 @_reports_errors
 def demo(output_dir: Path) -> None:
-    """Draw the bundled 1962 map (svg, png) and print its unresolved points.
+    """Draw the bundled 1962 map and print its unresolved points.
+
+    Writes the whole map at full size (a poster, svg and png) and a classroom set
+    in OUTPUT_DIR/classroom: PNG slides each readable on a 1920 x 1080 projector,
+    issue by issue.
 
     The map codes State Department telegram 1180 of 30 November 1962: Mikoyan's
     objections to the US draft declaration ending the Cuban missile crisis, and
@@ -433,14 +459,57 @@ def demo(output_dir: Path) -> None:
     amap = argmap.datasets.load(DEMO_MAP)
     output_dir.mkdir(parents=True, exist_ok=True)
     try:
-        for fmt in ("svg", "png"):
+        for fmt in ("svg", "png"):  # the whole map at full size, a poster
             path = amap.render(output_dir / f"{amap.id}.{fmt}")
-            _echo(f"wrote {path}")
+            _echo(f"wrote {path} (the poster)")
+        _write_slides(amap, output_dir / "classroom", "16:9", "png", "color")
     except graphviz.ExecutableNotFound:
         raise click.ClickException(_NO_GRAPHVIZ) from None
     _echo()
     _echo(f"{amap.title} ({amap.date})")
     _echo(amap.unresolved().to_text(_width()))
+
+
+def _write_slides(amap: ArgumentMap, folder: Path, size: str, fmt: str, theme: str) -> None:
+    from argmap.render.fit import slides
+    from argmap.render.output import pipe
+
+    folder.mkdir(parents=True, exist_ok=True)
+    made = slides(amap, size, theme=theme)
+    unit = SIZES[size].unit
+    for number, (name, fit) in enumerate(made, start=1):
+        path = folder / f"{number:02d}-{name}.{fmt}"
+        write_atomically(path, pipe(fit.dot, fmt))
+        how = ", overview" if fit.overview else ""
+        _echo(f"wrote {path} (text {fit.text:.0f} {unit} at {size}{how})")
+        if not fit.readable:
+            _echo(f"{path}: note: text {fit.text:.1f} {unit} is below the {SIZES[size].smallest:g} "
+                  f"{unit} {size} asks for", err=True)
+
+
+@main.command(short_help="A map as slides or pages each readable at a size, issue by issue.")
+@click.argument("file", type=_FILE)
+@click.option("-o", "--output-dir", type=click.Path(file_okay=False, path_type=Path), required=True,
+              help="Folder for the diagrams, numbered in the map's order of issues.")
+@click.option("--size", type=click.Choice(list(SIZES)), default="16:9", show_default=True,
+              help="16:9 or 4:3 (a projector: text at least 18 px), a4 or letter (at least 8 pt).")
+@click.option("--format", "fmt", type=click.Choice(["png", "svg", "pdf"]), default="png",
+              show_default=True, help="Output format.")
+@click.option("--theme", type=click.Choice(sorted(THEMES)), default="color", show_default=True,
+              help="color; print (greyscale); colorblind (Okabe-Ito).")
+@_reports_errors
+def slides(file: Path, output_dir: Path, size: str, fmt: str, theme: str) -> None:
+    """Draw FILE as few diagrams as are each readable at --size.
+
+    The whole map if it (or its overview, with short labels) is readable; else
+    groups of consecutive issues; an issue too large alone is drawn in parts,
+    thread by thread. Each file is numbered, named for what it draws, and said
+    with the height of its text at the size.
+    """
+    try:
+        _write_slides(_load(file), output_dir, size, fmt, theme)
+    except graphviz.ExecutableNotFound:
+        raise click.ClickException(_NO_GRAPHVIZ) from None
 
 
 #: The bundled map ``argmap demo`` draws.

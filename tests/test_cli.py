@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -197,10 +198,17 @@ def test_demo_draws_the_1962_map_and_prints_what_is_open(runner: CliRunner, tmp_
     result = runner.invoke(main, ["demo", "-o", str(tmp_path / "out")])
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
-    assert lines[:2] == [f"wrote {tmp_path / 'out' / '1962-11-28-new-york.svg'}",
-                         f"wrote {tmp_path / 'out' / '1962-11-28-new-york.png'}"]
+    assert lines[:2] == [f"wrote {tmp_path / 'out' / '1962-11-28-new-york.svg'} (the poster)",
+                         f"wrote {tmp_path / 'out' / '1962-11-28-new-york.png'} (the poster)"]
     assert "10 open threads and 2 pending proposals in 1962-11-28-new-york" in lines
     assert (tmp_path / "out" / "1962-11-28-new-york.png").stat().st_size > 10_000
+    # the classroom set: every point of the telegram on some slide, each slide readable at 16:9
+    slides = sorted((tmp_path / "out" / "classroom").glob("*.png"))
+    assert len(slides) >= len(argmap.datasets.load("1962-11-28-new-york").issues)
+    said = [line for line in lines if "/classroom/" in line]
+    assert len(said) == len(slides)
+    assert all(re.search(r"\(text (1[89]|[2-9][0-9]) px at 16:9", line) for line in said), said
+    assert result.stderr == ""
 
 
 def test_semantics_on_a_map_and_on_iccma_files(runner: CliRunner, tmp_path: Path) -> None:

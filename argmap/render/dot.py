@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import html
+import itertools
 import re
 from collections.abc import Iterable, Mapping
 from typing import Any, Final, Literal
@@ -27,8 +28,11 @@ from argmap.render.themes import Theme, get_theme
 
 __all__ = ["DIRECTIONS", "LABELS", "to_graphviz"]
 
-#: Values of ``label``: what each box shows besides its speaker and kind.
-LABELS: Final = ("text", "quote", "both")
+#: Values of ``label``: what each box shows besides its speaker and kind. ``short`` is the
+#: overview's: the first words of the paraphrase (the whole of it in the tooltip).
+LABELS: Final = ("text", "quote", "both", "short")
+#: Words of the paraphrase a ``short`` label shows.
+SHORT_WORDS: Final = 5
 #: Values of ``direction``: Graphviz ``rankdir``; TB puts the points replied to on top.
 DIRECTIONS: Final = ("TB", "LR", "BT", "RL")
 #: Values of ``highlight``.
@@ -118,9 +122,24 @@ def _speaker(amap: ArgumentMap, point: Point) -> str:
     return name
 
 
+def _short_label(amap: ArgumentMap, point: Point, width: int, color: str,
+                 status: str | None) -> str:
+    words = point.text.split()
+    head = " ".join(words[:SHORT_WORDS]) + (" …" if len(words) > SHORT_WORDS else "")
+    lines = "<BR ALIGN='LEFT'/>".join(text(line) for line in _lines(head, width))
+    kind = point.kind.value + (" (conditional)" if point.condition else "")
+    return (f"<<TABLE BORDER='0' CELLBORDER='0' CELLSPACING='0' CELLPADDING='1'>"
+            f"<TR><TD ALIGN='LEFT'><B>{text(_speaker(amap, point))}</B>"
+            f"<FONT POINT-SIZE='10' COLOR='{color}'>  {kind.upper()}</FONT>"
+            + (f"  <B>{text(status)}</B>" if status else "")
+            + f"</TD></TR><TR><TD ALIGN='LEFT' BALIGN='LEFT'>{lines}</TD></TR></TABLE>>")
+
+
 def _node_label(
     amap: ArgumentMap, point: Point, label: str, width: int, color: str, status: str | None = None,
 ) -> str:
+    if label == "short":
+        return _short_label(amap, point, width, color, status)
     body: list[str] = []
     if label in ("text", "both") or not point.quote:
         body.append("<BR ALIGN='LEFT'/>".join(text(line) for line in _lines(point.text, width)))
@@ -148,6 +167,7 @@ def _node_label(
 
 def _selection(
     amap: ArgumentMap, issues: tuple[str, ...], parties: tuple[str, ...], context: bool,
+    only: frozenset[str] | None = None,
 ) -> tuple[list[Point], set[str]]:
     """Return the points to draw, in file order, and the ids drawn only as context."""
     index = amap._index
@@ -155,6 +175,7 @@ def _selection(
         p.id for p in amap.points
         if (not issues or index.issues_of[p.id] in issues)
         and (not parties or index.party_of[p.id] in parties or p.on_behalf_of in parties)
+        and (only is None or p.id in only)
     }
     extra: set[str] = set()
     if context and (issues or parties):
@@ -225,14 +246,15 @@ def _box(content: str, border: str, style: str) -> str:
 
 def _legend_label(
     kinds: list[Kind], relations: list[Relation], theme: Theme, labelled: bool = False,
-    styles: Iterable[str] = (),
+    styles: Iterable[str] = (), columns: int = 2,
 ) -> str:
     """Return the key as one HTML-like label.
 
-    A swatch per kind, a sample per relation, and a line for each other style the
-    diagram uses (*styles*: keys of :data:`_STYLE_MEANING`).
+    A swatch per kind, a sample per relation, and an entry for each other style the
+    diagram uses (*styles*: keys of :data:`_STYLE_MEANING`), in *columns* columns.
     """
-    rows = ["<TR><TD COLSPAN='2' ALIGN='LEFT'><B>Key</B></TD></TR>"]
+    # (sample, meaning) pairs
+    items: list[tuple[str, str]] = []
     for kind in kinds:
         ks = _KIND_STYLES[kind]
         border = "3" if ks.penwidth > 2 else "1"
@@ -241,28 +263,31 @@ def _legend_label(
         swatch = _box(f"  {kind.value}  ", border, style)
         if ks.peripheries > 1:
             swatch = _box(swatch, "1", style)
-        rows.append(f"<TR><TD ALIGN='LEFT'>{swatch}</TD><TD ALIGN='LEFT'>{_KIND_MEANING[kind]}</TD></TR>")
+        items.append((f"<TD ALIGN='LEFT'>{swatch}</TD>", _KIND_MEANING[kind]))
     for rel in relations:
         color = theme.relation_colors[rel.value]
-        rows.append(
-            f"<TR><TD ALIGN='LEFT'><FONT COLOR='{color}'>{_LEGEND_EDGES[rel]}</FONT></TD>"
-            f"<TD ALIGN='LEFT'>{rel.value} ({_LEGEND_LINES[rel]}; arrow at the point it is about)</TD></TR>"
-        )
-    for style in styles:
-        sample, meaning = _STYLE_MEANING[style]
-        if style == "settled":
+        items.append((f"<TD ALIGN='LEFT'><FONT COLOR='{color}'>{_LEGEND_EDGES[rel]}</FONT></TD>",
+                      f"{rel.value} ({_LEGEND_LINES[rel]}; arrow at the point it is about)"))
+    for name in styles:
+        sample, meaning = _STYLE_MEANING[name]
+        if name == "settled":
             sample = (f"<TABLE BORDER='1' COLOR='{theme.muted_line}' BGCOLOR='{theme.muted_fill}' "
                       f"CELLBORDER='0' CELLPADDING='1'><TR><TD><FONT COLOR='{theme.muted_text}'>"
                       f"  {sample}  </FONT></TD></TR></TABLE>")
-        elif style in ("context", "constructed"):
+        elif name in ("context", "constructed"):
             sample = _box(f"  {sample}  ", "1", " STYLE='dashed'")
-        rows.append(f"<TR><TD ALIGN='LEFT'>{sample}</TD><TD ALIGN='LEFT'>{meaning}</TD></TR>")
+        items.append((f"<TD ALIGN='LEFT'>{sample}</TD>", meaning))
     if labelled:
         for name, meaning in (("IN", "accepted"), ("OUT", "defeated by an accepted point"),
                               ("UNDEC", "undecided")):
-            rows.append(
-                f"<TR><TD ALIGN='LEFT' BGCOLOR='{theme.labelling[name]}'><B>{name}</B></TD>"
-                f"<TD ALIGN='LEFT'>{meaning} (acceptability labelling)</TD></TR>")
+            items.append((f"<TD ALIGN='LEFT' BGCOLOR='{theme.labelling[name]}'><B>{name}</B></TD>",
+                          f"{meaning} (acceptability labelling)"))
+    height = -(-len(items) // max(1, columns)) or 1
+    laid = [items[i:i + height] for i in range(0, len(items), height)]
+    rows = [f"<TR><TD COLSPAN='{2 * len(laid)}' ALIGN='LEFT'><B>Key</B></TD></TR>"]
+    for row in itertools.zip_longest(*laid, fillvalue=("", "")):
+        rows.append("<TR>" + "".join(f"{sample}<TD ALIGN='LEFT'>{meaning}</TD>"
+                                     for sample, meaning in row if sample) + "</TR>")
     return ("<<TABLE BORDER='1' COLOR='#999999' CELLBORDER='0' CELLSPACING='3' CELLPADDING='2' "
             "STYLE='rounded'>" + "".join(rows) + "</TABLE>>")
 
@@ -292,7 +317,7 @@ def to_graphviz(
     issue: str | Iterable[str] | None = None,
     party: str | Iterable[str] | None = None,
     highlight: str | None = None,
-    label: Literal["text", "quote", "both"] = "text",
+    label: Literal["text", "quote", "both", "short"] = "text",
     direction: str = "TB",
     wrap: int = 34,
     context: bool = True,
@@ -301,6 +326,8 @@ def to_graphviz(
     title: bool = True,
     labelling: Mapping[str, str] | None = None,
     only_unresolved: bool = False,
+    points: Iterable[str] | None = None,
+    legend_columns: int = 2,
 ) -> graphviz.Digraph:
     """Return the diagram of *amap* as a :class:`graphviz.Digraph` (DOT text, no layout yet).
 
@@ -314,8 +341,9 @@ def to_graphviz(
         Draw only the points on these issues and of these parties.
     highlight : {"unresolved"}, optional
         Make the open threads and pending proposals stand out and mute the rest.
-    label : {"text", "quote", "both"}
-        The paraphrase, the verbatim quote (the paraphrase where there is none), or both.
+    label : {"text", "quote", "both", "short"}
+        The paraphrase, the verbatim quote (the paraphrase where there is none), both,
+        or the first words of the paraphrase (an overview; the tooltips have it whole).
     direction : {"TB", "LR", "BT", "RL"}
         Graphviz ``rankdir``; with TB the point replied to sits above its replies.
     wrap : int
@@ -334,6 +362,12 @@ def to_graphviz(
     only_unresolved : bool
         Draw only the points of open threads and pending proposals: settled
         exchanges are left out (collapsed), which keeps large maps drawable.
+    points : iterable of str, optional
+        Draw only these points (with the other filters), as
+        :func:`argmap.render.fit.slides` does to split a large issue by its threads.
+    legend_columns : int
+        Columns of the key: two (the default) keep it low, one narrow for a
+        portrait page.
 
     Returns
     -------
@@ -369,7 +403,10 @@ def to_graphviz(
     if not isinstance(wrap, int) or wrap < 8:
         raise ValueError(f"wrap must be a whole number of at least 8 characters, not {wrap!r}")
 
-    points, context_ids = _selection(amap, issues, parties, context)
+    only = None if points is None else frozenset(_as_tuple(points))
+    for value in sorted(v for v in only or () if v not in amap._index.points)[:1]:
+        _check_choice("point", value, amap._index.points)
+    drawn, context_ids = _selection(amap, issues, parties, context, only)
     hot_points: set[str] = set()
     hot_edges: set[tuple[str, str]] = set()
     if highlight == "unresolved" or only_unresolved:
@@ -378,10 +415,10 @@ def to_graphviz(
         hot_points = {pid for item in unresolved(amap) for pid in item.points}
         hot_edges = set(_open_edges(amap))
     if only_unresolved:
-        points = [p for p in points if p.id in hot_points]
-    if not points and amap.points:
+        drawn = [p for p in drawn if p.id in hot_points]
+    if not drawn and amap.points:
         raise RenderError(_nothing_drawn(amap, issues, parties, only_unresolved))
-    shown = {p.id for p in points}
+    shown = {p.id for p in drawn}
 
     graph = graphviz.Digraph(name=amap.id, strict=False)
     graph.attr(id="_map", rankdir=direction, newrank="true", nodesep="0.3", ranksep="0.45",
@@ -393,12 +430,12 @@ def to_graphviz(
     graph.attr("edge", fontname=_FONT)
 
     index = amap._index
-    bands = _bands(amap, points) if by_issue else {}
+    bands = _bands(amap, drawn) if by_issue else {}
     if bands:
-        _issue_headings(graph, amap, bands, points)
+        _issue_headings(graph, amap, bands, drawn)
 
     for i, party_obj in enumerate(amap.parties):
-        members = [p for p in points if index.party_of[p.id] == party_obj.id]
+        members = [p for p in drawn if index.party_of[p.id] == party_obj.id]
         if not members:
             continue
         with graph.subgraph(name=f"cluster_{party_obj.id}") as cluster:
@@ -420,7 +457,7 @@ def to_graphviz(
 
     kinds_used: set[Kind] = set()
     relations_used: set[Relation] = set()
-    for point in points:
+    for point in drawn:
         kinds_used.add(point.kind)
         for rel, target in point.relations():
             if target not in shown:
@@ -440,17 +477,18 @@ def to_graphviz(
                 f" class={_quote(f'relation {rel.value} from-{point.id} to-{target}')}"
                 + (" constraint=false]\n" if upward else "]\n"))
     styles_used = [name for name, used in (
-        ("settled", highlight == "unresolved" and any(p.id not in hot_points for p in points)),
+        ("settled", highlight == "unresolved" and any(p.id not in hot_points for p in drawn)),
         ("context", bool(context_ids & shown)),
-        ("constructed", any(p.constructed for p in points)),
-        ("voiced", any(p.on_behalf_of for p in points)),
+        ("constructed", any(p.constructed for p in drawn)),
+        ("voiced", any(p.on_behalf_of for p in drawn)),
     ) if used]
-    if legend and points:
+    if legend and drawn:
         graph.node(
             "_legend",
             label=_legend_label(sorted(kinds_used, key=list(Kind).index),
                                 sorted(relations_used, key=list(Relation).index), palette,
-                                labelled=labelling is not None, styles=styles_used),
+                                labelled=labelling is not None, styles=styles_used,
+                                columns=legend_columns),
             shape="plaintext", fontsize="12", margin="0", id="_legend",
         )
         if bands:

@@ -67,7 +67,7 @@ def pipe(dot: graphviz.Digraph, format: str, engine: str = "dot") -> bytes:
     if format == "dot":
         source: str = dot.source
         return source.encode("utf-8")
-    if format == "png":
+    if format == "png" and "dpi" not in dot.graph_attr:  # a fitted diagram has its own
         dot = dot.copy()
         dot.attr(dpi=str(PNG_DPI))
     try:
@@ -83,7 +83,7 @@ def pipe(dot: graphviz.Digraph, format: str, engine: str = "dot") -> bytes:
 
 def render(
     amap: ArgumentMap, path: str | Path, *, format: str | None = None, engine: str = "dot",
-    max_points: int | None = MAX_POINTS, **options: Any,
+    max_points: int | None = MAX_POINTS, size: str | None = None, **options: Any,
 ) -> Path:
     """Draw *amap* to *path* and return the path.
 
@@ -100,6 +100,12 @@ def render(
         Refuse to lay out more points than this (500 by default; None for no limit):
         ``dot`` takes minutes on thousands of points. Filter by *issue* or *party*,
         pass ``only_unresolved=True``, or use ``engine="sfdp"`` instead.
+    size : str, optional
+        Lay the diagram out to be read at this size (:data:`argmap.render.fit.SIZES`:
+        ``"16:9"``, ``"4:3"``, ``"a4"``, ``"letter"`` ...): the layout whose body
+        text is largest there, as an overview with short labels if the full texts
+        would be too small (:func:`argmap.render.fit.fitted`). ``None`` or
+        ``"poster"`` (the default): the diagram at full size, whatever its size.
     **options
         Passed to :func:`argmap.render.to_graphviz` (theme, issue, party,
         highlight, label, direction, ...).
@@ -117,6 +123,13 @@ def render(
         If Graphviz fails on the diagram.
     UnsupportedFormatError
         If the format is not one of :data:`FORMATS`.
+
+    Warns
+    -----
+    SizeWarning
+        With *size*, when the diagram is drawn as an overview, or when even the
+        overview's text is smaller than the size asks for (the message says how
+        small, and what to draw instead).
 
     Examples
     --------
@@ -136,6 +149,11 @@ def render(
         options = page_options(options)
     if engine != "dot":  # the issue bands are ranks, which only dot has
         options.setdefault("by_issue", False)
+    fitting = size not in (None, "poster") and fmt not in ("html", "dot")
+    if size not in (None, "poster"):
+        from argmap.render.fit import size_named
+
+        size_named(size)  # an unknown size fails before any work
     dot = to_graphviz(amap, **options)
     count = _count_points(dot)
     if fmt != "dot" and max_points is not None and count > max_points:
@@ -144,6 +162,12 @@ def render(
             f"{max_points:,}. Draw part of it (issue=..., party=...; --issue, --party), only "
             "what is still open (only_unresolved=True; --only-unresolved), or raise the limit "
             "(max_points=...; --max-points), perhaps with engine='sfdp'")
+    if fitting:
+        from argmap.render.fit import fitted, warn_if_small
+
+        fit = fitted(amap, str(size), engine=engine, **options)
+        warn_if_small(fit)
+        dot = fit.dot
     if fmt == "html":
         from argmap.render.html import page
 

@@ -1,0 +1,359 @@
+"""Diagrams laid out for the screen or page they are shown on: ``size="16:9"``, ``"a4"`` ...
+
+A diagram is drawn at a *target*: a projector's 1920 × 1080 pixels, a sheet of A4 or
+Letter, or a poster (no limit). Graphviz lays the diagram out in points; shrunk to fit
+the target, its body text (13 pt in the layout) comes out at some height. Each target
+asks for a smallest height its readers can read: 18 pixels on a projector, 8 points on
+paper. :func:`fitted` tries the layouts argmap can make of the same points (top to
+bottom or left to right, narrower or wider boxes), measures each from Graphviz's own
+coordinates (``-Tjson``), and keeps the first that is readable at the target, or else
+draws an *overview*: the same points with short labels (speaker, kind and the first
+words; the whole text is in the tooltip and the page). Where even the overview is too
+small, :func:`slides` splits the map by issue into several diagrams that are each
+readable.
+"""
+
+from __future__ import annotations
+
+import json
+import warnings
+from collections.abc import Iterable
+from typing import Any, Final
+
+import attrs
+import graphviz
+
+from argmap.model import ArgumentMap
+from argmap.render.dot import to_graphviz
+
+__all__ = ["SIZES", "Fit", "Size", "SizeWarning", "fitted", "slides"]
+
+class SizeWarning(UserWarning):
+    """A diagram drawn for a size is an overview, or is too small to read there even so.
+
+    .. versionadded:: 0.2
+    """
+
+
+#: Point size of the body text in the layout (argmap's diagrams use 13 pt).
+BODY_PT: Final = 13.0
+
+
+@attrs.frozen
+class Size:
+    """A target: a screen or a sheet of paper.
+
+    Its width and height are in pixels (screens) or points (paper), and so is the
+    smallest body text readable on it.
+    """
+
+    name: str
+    width: float
+    height: float
+    unit: str  # "px" or "pt"
+    smallest: float
+    dpi: float = 96.0  # pixels per inch, for screens
+
+    @property
+    def inches(self) -> tuple[float, float]:
+        """Return the target's width and height in inches, as Graphviz's ``size`` takes them."""
+        per_inch = self.dpi if self.unit == "px" else 72.0
+        return self.width / per_inch, self.height / per_inch
+
+
+_MARGIN: Final = 36.0  # points of paper left blank at each edge (half an inch)
+
+#: The targets ``size=`` names. A4 and Letter are portrait; ``-landscape`` turns them.
+SIZES: Final = {
+    "16:9": Size("16:9", 1920, 1080, "px", 18),
+    "4:3": Size("4:3", 1440, 1080, "px", 18),
+    "a4": Size("a4", 595.3 - 2 * _MARGIN, 841.9 - 2 * _MARGIN, "pt", 8),
+    "a4-landscape": Size("a4-landscape", 841.9 - 2 * _MARGIN, 595.3 - 2 * _MARGIN, "pt", 8),
+    "letter": Size("letter", 612 - 2 * _MARGIN, 792 - 2 * _MARGIN, "pt", 8),
+    "letter-landscape": Size("letter-landscape", 792 - 2 * _MARGIN, 612 - 2 * _MARGIN, "pt", 8),
+}
+#: ``size="poster"``: no target, the diagram at full size.
+POSTER: Final = "poster"
+
+
+@attrs.frozen
+class Fit:
+    """A diagram laid out for a target, with what it measured.
+
+    Attributes
+    ----------
+    dot : graphviz.Digraph
+        The diagram, with Graphviz's ``size`` set so that it comes out at the target.
+    size : Size
+    text : float
+        The height of the body text at the target, in the target's unit.
+    overview : bool
+        Whether the boxes have short labels (the layout with full texts was too small).
+    readable : bool
+        Whether *text* is at least the target's smallest readable height.
+    options : dict
+        The options of :func:`argmap.render.to_graphviz` that made it.
+    """
+
+    dot: graphviz.Digraph
+    size: Size
+    text: float
+    overview: bool
+    readable: bool
+    options: dict[str, Any]
+
+
+def size_named(name: str) -> Size:
+    """Return the target called *name* (one of :data:`SIZES`)."""
+    try:
+        return SIZES[name]
+    except KeyError:
+        raise ValueError(f"unknown size {name!r}; use one of {', '.join([*SIZES, POSTER])}") from None
+
+
+def measure(dot: graphviz.Digraph, engine: str = "dot") -> tuple[float, float]:
+    """Return the width and height, in points, of Graphviz's layout of *dot*."""
+    from argmap.render.output import pipe
+
+    layout = json.loads(pipe(dot, "json", engine))
+    x0, y0, x1, y1 = (float(v) for v in layout["bb"].split(","))
+    return x1 - x0, y1 - y0
+
+
+def text_height(width: float, height: float, size: Size) -> float:
+    """Return the body text's height once a *width* × *height* point layout is fitted to *size*.
+
+    A layout is shrunk to fit, or enlarged on a screen; on paper it is never enlarged
+    beyond its own size.
+    """
+    scale = min(size.width / width, size.height / height)
+    if size.unit == "pt":
+        scale = min(scale, 1.0)
+    return BODY_PT * scale
+
+
+#: The layouts tried, in order: full texts in narrower and wider boxes, down or across.
+_FULL: Final = tuple({"direction": d, "wrap": w} for d in ("TB", "LR") for w in (34, 24, 48))
+_OVERVIEW: Final = tuple({"direction": d, "label": "short", "wrap": w, "by_issue": b}
+                         for b in (True, False) for w in (24, 16) for d in ("TB", "LR"))
+
+
+def fitted(amap: ArgumentMap, size: str | Size, *, engine: str = "dot", part: str = "",
+           **options: Any) -> Fit:
+    """Return the diagram of *amap* laid out to be read at *size*.
+
+    Parameters
+    ----------
+    amap : ArgumentMap
+    size : str or Size
+        ``"16:9"``, ``"4:3"`` (a projector), ``"a4"``, ``"letter"`` (and their
+        ``-landscape``), or a :class:`Size`.
+    engine : str
+        The Graphviz layout program.
+    part : str
+        Said after the title (``part 2 of 3``).
+    **options
+        Passed to :func:`argmap.render.to_graphviz`; ``direction``, ``wrap`` and
+        ``label`` are chosen here unless given.
+
+    Returns
+    -------
+    Fit
+        The first layout readable at *size*; else the first readable overview;
+        else the layout with the largest text, ``readable`` false.
+
+    Examples
+    --------
+    >>> amap = argmap.datasets.load("1962-11-28-new-york")
+    >>> from argmap.render.fit import fitted
+    >>> fit = fitted(amap, "16:9", issue="guantanamo")
+    >>> fit.readable, fit.overview, round(fit.text) >= 18
+    (True, False, True)
+    """
+    target = size if isinstance(size, Size) else size_named(size)
+    best: Fit | None = None
+    for overview, tries in ((False, _FULL), (True, _OVERVIEW)):
+        for choice in tries:
+            chosen = {**choice, **options}
+            if target.width < target.height:  # a portrait page: a narrow key
+                chosen.setdefault("legend_columns", 1)
+            if engine != "dot" or len(_as_tuple(options.get("issue"))) == 1:
+                chosen["by_issue"] = False  # one issue: the title names it, no band needed
+            dot = to_graphviz(amap, **{**chosen, "title": False})
+            if options.get("title", True):
+                dot.attr(label=_title(amap, _as_tuple(chosen.get("issue")), part,
+                                      width=80 if target.width < target.height else 140),
+                         labelloc="t", labeljust="c")
+            height = text_height(*measure(dot, engine), target)
+            fit = Fit(dot, target, height, overview, height >= target.smallest, chosen)
+            if fit.readable:
+                return _sized(fit)
+            if best is None or height > best.text:
+                best = fit
+    assert best is not None
+    return _sized(best)
+
+
+def warn_if_small(fit: Fit) -> None:
+    """Say, as a :class:`SizeWarning`, what a fitted diagram gave up to fit, or that it did not."""
+    unit = fit.size.unit
+    if not fit.readable:
+        warnings.warn(SizeWarning(
+            f"the diagram's text is {fit.text:.1f} {unit} high at {fit.size.name}, below the "
+            f"{fit.size.smallest:g} {unit} it needs to be read: draw one issue at a time "
+            "(--issue), or split it with 'argmap slides'"), stacklevel=3)
+    elif fit.overview:
+        warnings.warn(SizeWarning(
+            f"drawn as an overview (speaker, kind and first words): the full texts are too "
+            f"small to read at {fit.size.name}; they are in the tooltips and the page, and "
+            "in one issue at a time (--issue) or at --size poster"), stacklevel=3)
+
+
+def _as_tuple(value: str | Iterable[str] | None) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    return (value,) if isinstance(value, str) else tuple(value)
+
+
+def _title(amap: ArgumentMap, issues: tuple[str, ...], part: str = "", width: int = 140) -> str:
+    """Return a title of two short lines: the issues drawn (or the map), then the map and its date."""
+    from argmap.render.dot import text
+
+    head = " · ".join(amap.issue(i).label for i in issues) if issues else amap.title
+    if part:
+        head += f" ({part})"
+    sub = [amap.title] if issues else []
+    if amap.date:
+        sub.append(amap.date.isoformat())
+    if amap.source is not None:
+        sub.append(amap.source.title)
+    from argmap.render.dot import _lines
+
+    second = "<BR/>".join(text(line) for line in _lines(" · ".join(sub), width)[:2])
+    return (f"<<FONT POINT-SIZE='20'><B>{text(head)}</B></FONT><BR/>"
+            f"<FONT POINT-SIZE='12'>{second}</FONT>>")
+
+
+def _sized(fit: Fit) -> Fit:
+    dot = fit.dot.copy()
+    width, height = fit.size.inches
+    # '!' enlarges a small diagram to the target too; on paper it keeps its own size
+    dot.graph_attr["size"] = f"{width:.2f},{height:.2f}" + ("!" if fit.size.unit == "px" else "")
+    if fit.size.unit == "px":  # a PNG of the target's pixels (argmap's own PNGs are 150 dpi)
+        dot.graph_attr["dpi"] = f"{fit.size.dpi:g}"
+    return attrs.evolve(fit, dot=dot)
+
+
+def slides(amap: ArgumentMap, size: str | Size, *, engine: str = "dot",
+           **options: Any) -> list[tuple[str, Fit]]:
+    """Return the whole map as few diagrams as are each readable at *size*.
+
+    One diagram if the map (or its overview) is readable at *size*; else the
+    issues in 2, 3 ... groups of consecutive issues, each drawn with
+    :func:`fitted`, until every group is readable or holds one issue; an issue
+    still too large is drawn in parts, its threads (the points its relations
+    connect) shared out between them.
+
+    Returns
+    -------
+    list of (str, Fit)
+        A name for each diagram (``overview``, the issue ids joined by ``+``, and
+        ``-1``, ``-2`` ... for an issue's parts) and the diagram.
+
+    Examples
+    --------
+    >>> amap = argmap.datasets.load("1962-10-31-new-york")
+    >>> from argmap.render.fit import slides
+    >>> [(name, fit.readable) for name, fit in slides(amap, "16:9")]
+    [('quarantine', True), ('inspection', True), ('cuban-air-defence', True)]
+    """
+    whole = fitted(amap, size, engine=engine, **options)
+    issues = [i.id for i in amap.issues if any(amap.issue_of(p) == i.id for p in amap.points)]
+    if whole.readable or len(issues) < 2 or any(amap.issue_of(p) is None for p in amap.points):
+        return [("overview", whole)]
+    out: list[tuple[str, Fit]] = []
+    for parts in range(2, len(issues) + 1):
+        groups = _split(amap, issues, parts)
+        out = [("+".join(g), fitted(amap, size, engine=engine, issue=g, **options)) for g in groups]
+        if all(fit.readable for _, fit in out):
+            return out
+    # one issue per diagram, and some too large: their threads in parts
+    done: list[tuple[str, Fit]] = []
+    for name, fit in out:
+        done += [(name, fit)] if fit.readable else _threads(amap, name, size, engine, options)
+    return done
+
+
+def _threads(amap: ArgumentMap, issue: str, size: str | Size, engine: str,
+             options: dict[str, Any]) -> list[tuple[str, Fit]]:
+    """Return *issue* drawn in as few parts as are readable.
+
+    The issue's points are put in thread order (each point, then the replies to
+    it, depth first, from the points that reply to nothing in the issue) and cut
+    into consecutive parts, so that a part holds whole threads or whole branches
+    of one; the points a part's points answer are drawn with it again, and the
+    points of other issues they relate to are left out.
+    """
+    ids = [p.id for p in amap.points if amap.issue_of(p) == issue]
+    inside = set(ids)
+    replies: dict[str, list[str]] = {pid: [] for pid in ids}
+    answers_something = set()
+    for pid in ids:
+        for _, target in amap.point(pid).relations():
+            if target in inside and target != pid:
+                replies[target].append(pid)
+                answers_something.add(pid)
+    order: list[str] = []
+    seen: set[str] = set()
+    for start in [pid for pid in ids if pid not in answers_something] + ids:
+        stack = [start]
+        while stack:
+            pid = stack.pop()
+            if pid in seen:
+                continue
+            seen.add(pid)
+            order.append(pid)
+            stack.extend(reversed(replies[pid]))
+    best: list[tuple[str, Fit]] = []
+    for parts in range(2, len(order) + 1):
+        shares = [order[len(order) * n // parts:len(order) * (n + 1) // parts] for n in range(parts)]
+        # each part with the points its points answer, but not their other replies, which
+        # are in the other parts
+        best = [(f"{issue}-{n}", fitted(amap, size, engine=engine, issue=issue,
+                                        points=_with_answered(amap, share),
+                                        part=f"part {n} of {parts}",
+                                        **{"context": False, **options}))
+                for n, share in enumerate(shares, start=1)]
+        if all(fit.readable for _, fit in best):
+            break
+    return best
+
+
+def _with_answered(amap: ArgumentMap, share: list[str]) -> list[str]:
+    """Return *share* with the points of the same issue that its points reply to."""
+    out = dict.fromkeys(share)
+    issue = amap.issue_of(share[0])
+    for pid in share:
+        for _, target in amap.point(pid).relations():
+            if amap.issue_of(target) == issue:
+                out.setdefault(target)
+    return list(out)
+
+
+def _split(amap: ArgumentMap, issues: list[str], parts: int) -> list[list[str]]:
+    """Return *issues* in *parts* consecutive groups of about equal numbers of points."""
+    counts = {i: sum(1 for p in amap.points if amap.issue_of(p) == i) for i in issues}
+    total = sum(counts.values())
+    groups: list[list[str]] = [[]]
+    done = 0
+    for issue in issues:
+        if groups[-1] and len(groups) < parts and done >= total * len(groups) / parts:
+            groups.append([])
+        groups[-1].append(issue)
+        done += counts[issue]
+    return groups
+
+
+def names() -> Iterable[str]:
+    """Return the names ``size=`` takes."""
+    return [*SIZES, POSTER]

@@ -1,0 +1,113 @@
+"""Diagrams laid out for a size: measured from Graphviz's layout and the PNG it draws."""
+
+from __future__ import annotations
+
+import json
+import struct
+import warnings
+from pathlib import Path
+
+import graphviz
+import pytest
+from click.testing import CliRunner
+
+import argmap
+from argmap.cli import main
+from argmap.render.fit import SIZES, SizeWarning, fitted, slides
+from argmap.render.output import pipe
+
+pytestmark = pytest.mark.needs_dot
+
+
+def png_size(data: bytes) -> tuple[int, int]:
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = struct.unpack(">II", data[16:24])
+    return width, height
+
+
+def body_text_px(dot: graphviz.Digraph) -> tuple[float, tuple[int, int]]:
+    """The body text's height in the PNG Graphviz draws, in pixels: its 13-point font in the
+    layout (-Tjson, in points) times the PNG's pixels per layout point."""
+    layout = json.loads(pipe(dot, "json"))
+    x0, _, x1, _ = (float(v) for v in layout["bb"].split(","))
+    sizes = {op["size"] for item in layout["objects"] for key in ("_ldraw_",)
+             for op in item.get(key, []) if op["op"] == "F"}
+    assert 13.0 in sizes  # the body text's font size, as the layout has it
+    width, height = png_size(pipe(dot, "png"))
+    return 13.0 * width / (x1 - x0), (width, height)
+
+
+@pytest.mark.parametrize("name", argmap.datasets.names())
+def test_every_bundled_map_makes_slides_readable_on_a_projector(name: str) -> None:
+    amap = argmap.datasets.load(name)
+    made = slides(amap, "16:9")
+    drawn: set[str] = set()
+    for label, fit in made:
+        px, (width, height) = body_text_px(fit.dot)
+        assert width <= 1920, label
+        assert height <= 1080, label
+        assert max(width, height / 1080 * 1920) >= 1919, label  # it fills the screen one way
+        assert px >= 18, (label, px)
+        assert abs(px - fit.text) < 0.6, label  # what fitted() measured is what the PNG shows
+        drawn |= {line.split('"')[1] for line in fit.dot.source.splitlines()
+                  if "label=<<TABLE BORDER='0'" in line and line.strip().startswith('"')}
+    assert drawn >= {p.id for p in amap.points if amap.issue_of(p) is not None}
+
+
+def test_every_issue_alone_is_drawn_readably_or_says_it_is_an_overview() -> None:
+    amap = argmap.datasets.load("1962-11-28-new-york")
+    for issue in amap.issues:
+        fit = fitted(amap, "16:9", issue=issue.id)
+        px, _ = body_text_px(fit.dot)
+        assert abs(px - fit.text) < 0.6
+        if fit.readable:
+            assert px >= 18
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            from argmap.render.fit import warn_if_small
+
+            warn_if_small(fit)
+        said = [str(w.message) for w in caught if issubclass(w.category, SizeWarning)]
+        if fit.overview or not fit.readable:
+            assert len(said) == 1
+        else:
+            assert said == []
+
+
+def test_paper_sizes_keep_text_at_least_8_points() -> None:
+    amap = argmap.datasets.load("1962-10-31-new-york")
+    for name in ("a4", "letter", "a4-landscape"):
+        fit = fitted(amap, name, issue="quarantine")
+        assert fit.readable
+        assert fit.text >= SIZES[name].smallest
+        width, height = (float(v) for v in fit.dot.graph_attr["size"].split(","))
+        assert (width * 72, height * 72) == pytest.approx((SIZES[name].width, SIZES[name].height), abs=1)
+
+
+def test_the_command_line_draws_for_a_projector_by_default_and_says_when_it_shortens(
+        tmp_path: Path) -> None:
+    runner = CliRunner()
+    source = str(argmap.datasets.path("1962-11-28-new-york"))
+    out = tmp_path / "whole.png"
+    result = runner.invoke(main, ["render", source, "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert png_size(out.read_bytes())[0] <= 1920
+    assert f"{out}: note: the diagram's text is" in result.stderr  # the whole map: too small
+    assert "draw one issue at a time (--issue), or split it with 'argmap slides'" in result.stderr
+    poster = tmp_path / "poster.png"
+    result = runner.invoke(main, ["render", source, "-o", str(poster), "--size", "poster"])
+    assert result.exit_code == 0
+    assert result.stderr == ""
+    assert png_size(poster.read_bytes())[0] > 4000  # the full map at 150 dpi
+    one = tmp_path / "guantanamo.png"
+    result = runner.invoke(main, ["render", source, "-o", str(one), "--issue", "guantanamo"])
+    assert (result.exit_code, result.stderr) == (0, "")
+
+
+def test_slides_command_numbers_and_names_its_files(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["slides", str(argmap.datasets.path("1962-11-05-new-york")),
+                                       "-o", str(tmp_path / "set")])
+    assert result.exit_code == 0, result.output
+    names = sorted(p.name for p in (tmp_path / "set").iterdir())
+    assert names == ["01-il-28-1.png", "02-il-28-2.png", "03-il-28-3.png", "04-conclude-quickly.png"]
+    assert result.stdout.splitlines()[0].startswith(f"wrote {tmp_path / 'set' / '01-il-28-1.png'} (text ")
