@@ -59,6 +59,7 @@ def _page_data(amap: ArgumentMap) -> dict[str, Any]:
             "party": amap.party(index.party_of[p.id]).label,
             "partyId": index.party_of[p.id],
             "onBehalfOf": amap.party(p.on_behalf_of).label if p.on_behalf_of else None,
+            "onBehalfOfId": p.on_behalf_of,
             "issue": amap.issue(issue_id).label if issue_id else None,
             "issueId": issue_id,
             "kind": p.kind.value,
@@ -225,8 +226,14 @@ mark.q.current { outline: 3px solid var(--focus); }
 mark.q:focus { outline: 3px solid var(--focus); }
 .uncovered { text-decoration: underline wavy #b00020; text-underline-offset: 3px; }
 .gap { color: var(--muted); }
-main svg { height: auto; }
-main.fit svg { width: 100%; }
+main { position: relative; padding: 0; overflow: hidden; }
+main:focus { outline: 2px solid var(--focus); outline-offset: -2px; }
+main svg { width: 100%; height: 100%; display: block; touch-action: none; cursor: grab; }
+main svg.panning { cursor: grabbing; }
+.zoom { position: absolute; right: .5rem; top: .5rem; display: flex; gap: .25rem; }
+.zoom button { font: inherit; min-width: 2.2rem; padding: .15rem .5rem; background: #fff;
+  border: 1px solid var(--line); border-radius: 4px; cursor: pointer; }
+.zoom button:focus { outline: 2px solid var(--focus); }
 aside { border-left: 1px solid var(--line); padding: 1rem; overflow: auto; }
 aside h2 { font-size: 1rem; margin: 1rem 0 .4rem; }
 aside dl { margin: 0; display: grid; grid-template-columns: auto 1fr; gap: .2rem .8rem; }
@@ -245,7 +252,141 @@ ol.threads button { font: inherit; text-align: left; background: none; border: 0
   color: var(--focus); text-decoration: underline; cursor: pointer; }
 """
 
-_SCRIPT: Final = """
+#: Panning and zooming the diagram by its SVG viewBox: drag (mouse, pen or one finger), pinch
+#: (two fingers), the wheel, the keyboard (arrows, + and -, 0) and three buttons. About a
+#: hundred lines: less than inlining svg-pan-zoom (with its licence) would be, and it zooms to
+#: a set of points, which that library leaves to the page.
+_PAN_ZOOM: Final = """
+function panZoom(main) {
+  "use strict";
+  var svg = main.querySelector("svg");
+  // the diagram's body text, in its units; pixels to zoom it to; the least a whole view may show
+  var FONT = 13, READABLE = 14, MIN = 11, MAX = 22;
+  var whole = svg.viewBox.baseVal;
+  var home = {x: whole.x, y: whole.y, w: whole.width, h: whole.height};
+  var vb = {x: home.x, y: home.y, w: home.w, h: home.h};
+  svg.removeAttribute("width"); svg.removeAttribute("height");
+  svg.setAttribute("preserveAspectRatio", "xMidYMid meet");
+  function apply() { svg.setAttribute("viewBox", [vb.x, vb.y, vb.w, vb.h].join(" ")); }
+  function scale() {  // screen pixels per diagram unit
+    var r = svg.getBoundingClientRect();
+    return Math.min(r.width / vb.w, r.height / vb.h) || 1;
+  }
+  function toDiagram(cx, cy) {
+    var p = svg.createSVGPoint(); p.x = cx; p.y = cy;
+    return p.matrixTransform(svg.getScreenCTM().inverse());
+  }
+  function zoom(factor, cx, cy) {
+    var r = svg.getBoundingClientRect();
+    if (cx === undefined) { cx = r.left + r.width / 2; cy = r.top + r.height / 2; }
+    var at = toDiagram(cx, cy);
+    var w = Math.min(Math.max(vb.w / factor, home.w / 50), home.w * 4);
+    var f = w / vb.w;
+    vb = {x: at.x - (at.x - vb.x) * f, y: at.y - (at.y - vb.y) * f, w: w, h: vb.h * f};
+    apply();
+  }
+  function pan(dx, dy) { var s = scale(); vb.x -= dx / s; vb.y -= dy / s; apply(); }
+  function box(elements) {  // the box around elements, in diagram units, from their screen boxes
+    var x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
+    elements.forEach(function (e) {
+      if (!e || e.classList.contains("filtered")) { return; }
+      var r = e.getBoundingClientRect(), a = toDiagram(r.left, r.top), b = toDiagram(r.right, r.bottom);
+      x0 = Math.min(x0, a.x, b.x); y0 = Math.min(y0, a.y, b.y);
+      x1 = Math.max(x1, a.x, b.x); y1 = Math.max(y1, a.y, b.y);
+    });
+    return x0 < x1 ? {x: x0, y: y0, w: x1 - x0, h: y1 - y0} : null;
+  }
+  function show(elements, close) {
+    if (!close && readableAt(elements) < MIN) {  // too spread to read whole: its first points
+      var first = elements.filter(function (e) { return e && !e.classList.contains("filtered"); });
+      var b0 = box(first.slice(0, 1));
+      if (b0) { return near(b0, first); }
+    }
+    return fit(elements, close);
+  }
+  function readableAt(elements) {
+    var b = box(elements), r = svg.getBoundingClientRect();
+    return b ? FONT * Math.min(r.width / (b.w * 1.1 + 16), r.height / (b.h * 1.1 + 16)) : Infinity;
+  }
+  function near(b0, elements) {
+    // text READABLE pixels high, the view's top left on the first point's top left
+    var r = svg.getBoundingClientRect(), w = r.width * FONT / READABLE, h = w * r.height / r.width;
+    var all = box(elements);
+    var x = Math.max(all.x - 8, Math.min(b0.x - 8, all.x + all.w + 8 - w));
+    var y = Math.max(all.y - 8, Math.min(b0.y - 8, all.y + all.h + 8 - h));
+    vb = {x: x, y: y, w: w, h: h};
+    apply();
+  }
+  function fit(elements, close) {
+    // the elements whole, with a margin; with close, one point is brought near enough to read,
+    // and never further out than the view already is
+    var b = box(elements);
+    if (!b) { return; }
+    var r = svg.getBoundingClientRect(), pad = Math.max(b.w, b.h) * 0.04 + 8;
+    var w = b.w + 2 * pad, h = b.h + 2 * pad, aspect = r.height / r.width;
+    if (h / w > aspect) { w = h / aspect; } else { h = w * aspect; }
+    if (w < r.width * FONT / MAX) { w = r.width * FONT / MAX; h = w * aspect; }  // not huge
+    if (close) {
+      var near = r.width * FONT / READABLE;  // the width at which the text is READABLE pixels
+      if (w < near) { w = Math.min(near, vb.w); h = w * aspect; }
+      if (w > vb.w && scale() * FONT >= READABLE) { w = vb.w; h = vb.h; }
+    }
+    vb = {x: b.x + b.w / 2 - w / 2, y: b.y + b.h / 2 - h / 2, w: w, h: h};
+    apply();
+  }
+  // pointers: one drags, two pinch
+  var pointers = {}, moved = 0, last = null;
+  svg.addEventListener("pointerdown", function (ev) {
+    pointers[ev.pointerId] = {x: ev.clientX, y: ev.clientY};
+    moved = 0; last = null; svg.classList.add("panning");
+  });
+  svg.addEventListener("pointermove", function (ev) {
+    var p = pointers[ev.pointerId];
+    if (!p) { return; }
+    var ids = Object.keys(pointers);
+    if (ids.length === 1) {
+      moved += Math.abs(ev.clientX - p.x) + Math.abs(ev.clientY - p.y);
+      if (moved > 4) { pan(ev.clientX - p.x, ev.clientY - p.y); }
+    } else if (ids.length === 2) {
+      var q = pointers[String(ids[0]) === String(ev.pointerId) ? ids[1] : ids[0]];
+      var d = Math.hypot(ev.clientX - q.x, ev.clientY - q.y);
+      if (last) { zoom(d / last, (ev.clientX + q.x) / 2, (ev.clientY + q.y) / 2); }
+      last = d; moved = 99;
+    }
+    p.x = ev.clientX; p.y = ev.clientY;
+  });
+  function up(ev) {
+    delete pointers[ev.pointerId]; last = null;
+    if (!Object.keys(pointers).length) { svg.classList.remove("panning"); }
+  }
+  svg.addEventListener("pointerup", up);
+  svg.addEventListener("pointercancel", up);
+  svg.addEventListener("pointerleave", up);
+  svg.addEventListener("wheel", function (ev) {
+    ev.preventDefault(); zoom(Math.pow(1.0015, -ev.deltaY), ev.clientX, ev.clientY);
+  }, {passive: false});
+  main.addEventListener("keydown", function (ev) {
+    if (ev.target !== main) { return; }
+    var step = 60, keys = {"+": function () { zoom(1.25); }, "=": function () { zoom(1.25); },
+      "-": function () { zoom(0.8); }, "0": function () { api.whole(); },
+      "ArrowLeft": function () { pan(step, 0); }, "ArrowRight": function () { pan(-step, 0); },
+      "ArrowUp": function () { pan(0, step); }, "ArrowDown": function () { pan(0, -step); }};
+    if (keys[ev.key]) { ev.preventDefault(); keys[ev.key](); }
+  });
+  document.getElementById("_zoom-in").addEventListener("click", function () { zoom(1.25); });
+  document.getElementById("_zoom-out").addEventListener("click", function () { zoom(0.8); });
+  document.getElementById("_zoom-fit").addEventListener("click", function () { api.whole(); });
+  var api = {
+    show: show,
+    whole: function () { vb = {x: home.x, y: home.y, w: home.w, h: home.h}; apply(); },
+    dragged: function () { return moved > 4; },
+    scale: scale
+  };
+  return api;
+}
+"""
+
+_SCRIPT: Final = _PAN_ZOOM + """
 (function () {
   "use strict";
   var data = JSON.parse(document.getElementById("_argmap-data").textContent);
@@ -256,6 +397,8 @@ _SCRIPT: Final = """
   var edges = Array.prototype.slice.call(document.querySelectorAll("g.relation"));
 
   function el(tag, text) { var x = document.createElement(tag); x.textContent = text; return x; }
+
+  var view = panZoom(document.getElementById("_diagram"));
 
   var marks = Array.prototype.slice.call(document.querySelectorAll("mark.q[data-point]"));
 
@@ -297,7 +440,8 @@ _SCRIPT: Final = """
     var issue = issueFilter.value, party = partyFilter.value, visible = {};
     nodes.forEach(function (n) {
       var p = data.points[n.id];
-      var keep = (!issue || p.issueId === issue) && (!party || p.partyId === party);
+      var keep = (!issue || p.issueId === issue) &&
+        (!party || p.partyId === party || p.onBehalfOfId === party);
       n.classList.toggle("filtered", !keep);
       n.setAttribute("aria-hidden", keep ? "false" : "true");
       if (keep) { visible[n.id] = true; }
@@ -310,8 +454,57 @@ _SCRIPT: Final = """
       });
       e.classList.toggle("filtered", !(visible[from] && visible[to]));
     });
-    var first = nodes.filter(function (n) { return visible[n.id]; })[0];
-    if (first && first.scrollIntoView) { first.scrollIntoView({block: "center", inline: "center"}); }
+    listThreads(visible);
+    var shown = nodes.filter(function (n) { return visible[n.id]; });
+    if (issue || party) { view.show(shown); } else { view.whole(); }
+  }
+
+  // the unresolved threads, those the filters leave a point of
+  var list = document.getElementById("_threads");
+  function listThreads(visible) {
+    list.replaceChildren();
+    data.unresolved.forEach(function (t) {
+      if (!t.points.some(function (id) { return visible[id]; })) { return; }
+      var li = document.createElement("li");
+      var b = el("button", t.root);
+      b.addEventListener("click", function () {
+        view.show(t.points.map(function (id) { return document.getElementById(id); }));
+        show(t.root); remember();
+      });
+      li.appendChild(b);
+      li.appendChild(document.createTextNode(" \\u2014 " + t.status + (t.issue ? ", " + t.issue : "") +
+        "; last word: " + t.lastWord.join(", ")));
+      list.appendChild(li);
+    });
+  }
+
+  // the selection in the address (#issue=...&party=...&point=...), to share a link to it
+  function remember() {
+    var parts = [];
+    if (issueFilter.value) { parts.push("issue=" + encodeURIComponent(issueFilter.value)); }
+    if (partyFilter.value) { parts.push("party=" + encodeURIComponent(partyFilter.value)); }
+    if (selected) { parts.push("point=" + encodeURIComponent(selected)); }
+    var hash = parts.length ? "#" + parts.join("&") : "";
+    if (hash !== location.hash && window.history && history.replaceState) {
+      history.replaceState(null, "", hash || location.pathname + location.search);
+    }
+  }
+  function recall() {
+    var wanted = {};
+    location.hash.replace(/^#/, "").split("&").forEach(function (kv) {
+      var at = kv.indexOf("=");
+      if (at > 0) { wanted[kv.slice(0, at)] = decodeURIComponent(kv.slice(at + 1)); }
+    });
+    function pick(select, value) {
+      var ok = Array.prototype.some.call(select.options, function (o) { return o.value === value; });
+      select.value = ok ? value : "";
+    }
+    pick(issueFilter, wanted.issue || "");
+    pick(partyFilter, wanted.party || "");
+    applyFilters();
+    if (wanted.point && data.points[wanted.point]) {
+      show(wanted.point); view.show([document.getElementById(wanted.point)], true);
+    }
   }
 
   nodes.forEach(function (n) {
@@ -320,7 +513,11 @@ _SCRIPT: Final = """
     n.setAttribute("tabindex", "0");
     n.setAttribute("role", "button");
     n.setAttribute("aria-label", p.speaker + ", " + p.kind + ": " + p.text);
-    n.addEventListener("click", function (ev) { ev.preventDefault(); show(n.id); });
+    n.addEventListener("click", function (ev) {
+      ev.preventDefault();
+      if (view.dragged()) { return; }
+      show(n.id); view.show([n], true); remember();
+    });
     n.addEventListener("keydown", function (ev) {
       if (ev.key === "Enter" || ev.key === " ") { ev.preventDefault(); show(n.id); }
     });
@@ -340,7 +537,7 @@ _SCRIPT: Final = """
       show(id);
       if (n) {
         n.classList.remove("filtered");
-        if (n.scrollIntoView) { n.scrollIntoView({block: "center", inline: "center"}); }
+        view.show([n], true);
       }
     }
     m.addEventListener("click", pick);
@@ -348,28 +545,18 @@ _SCRIPT: Final = """
   });
   var sourceToggle = document.getElementById("_show-source");
   if (sourceToggle) {
-    sourceToggle.addEventListener("change", function (ev) {
-      document.getElementById("_views").classList.toggle("hide-source", !ev.target.checked);
-    });
+    var showSource = function (on) {
+      sourceToggle.checked = on;
+      document.getElementById("_views").classList.toggle("hide-source", !on);
+    };
+    // on a laptop's screen the diagram needs the height: the source text starts closed there
+    if (window.innerHeight < 900) { showSource(false); }
+    sourceToggle.addEventListener("change", function (ev) { showSource(ev.target.checked); });
   }
-  document.getElementById("_fit").addEventListener("change", function (ev) {
-    document.getElementById("_diagram").classList.toggle("fit", ev.target.checked);
-  });
-  issueFilter.addEventListener("change", applyFilters);
-  partyFilter.addEventListener("change", applyFilters);
-
-  var list = document.getElementById("_threads");
-  data.unresolved.forEach(function (t) {
-    var li = document.createElement("li");
-    var b = el("button", t.root);
-    b.addEventListener("click", function () {
-      var n = document.getElementById(t.root); if (n) { n.focus(); } show(t.root);
-    });
-    li.appendChild(b);
-    li.appendChild(document.createTextNode(" \\u2014 " + t.status + (t.issue ? ", " + t.issue : "") +
-      "; last word: " + t.lastWord.join(", ")));
-    list.appendChild(li);
-  });
+  issueFilter.addEventListener("change", function () { applyFilters(); remember(); });
+  partyFilter.addEventListener("change", function () { applyFilters(); remember(); });
+  window.addEventListener("hashchange", recall);
+  recall();
 })();
 """
 
@@ -388,11 +575,16 @@ _TEMPLATE: Final = """<!DOCTYPE html>
   <span class="sub">{subtitle}</span>
   <label>Issue <select id="_issue-filter"><option value="">all issues</option>{issues}</select></label>
   <label>Party <select id="_party-filter"><option value="">all parties</option>{parties}</select></label>
-  <label><input type="checkbox" id="_fit" checked> fit to width</label>
   {toggle}
 </header>
 <div id="_views" class="views{has_source}">
-<main id="_diagram" class="fit">
+<main id="_diagram" tabindex="0" aria-label="The diagram: drag or use the arrow keys to move,
+ the wheel, + and - to zoom, 0 to see it whole">
+<div class="zoom" role="group" aria-label="Zoom">
+  <button type="button" id="_zoom-in" title="Zoom in (+)" aria-label="Zoom in">+</button>
+  <button type="button" id="_zoom-out" title="Zoom out (-)" aria-label="Zoom out">&minus;</button>
+  <button type="button" id="_zoom-fit" title="See it whole (0)">whole</button>
+</div>
 {svg}
 </main>
 {source}

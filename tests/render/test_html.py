@@ -68,7 +68,7 @@ def test_clicking_a_point_shows_its_quote_and_source(page_of: Any, nov29: argmap
     assert "Soviet Union" in text
     assert "Non-invasion obligation" in text
     assert "Document 220" in text
-    assert page.requests == [page.url]  # the page itself, nothing else
+    assert page.requests == [page.url.split("#")[0]]  # the page itself, nothing else
 
 
 def test_keyboard_focus_and_enter_show_a_point(page_of: Any, nov29: argmap.ArgumentMap) -> None:
@@ -93,7 +93,7 @@ def test_filters_hide_the_other_points(page_of: Any, nov29: argmap.ArgumentMap) 
     page.select_option("#_issue-filter", "")
     page.select_option("#_party-filter", "")
     assert all(point(page, p.id).is_visible() for p in nov29.points)
-    assert page.requests == [page.url]
+    assert page.requests == [page.url.split("#")[0]]
 
 
 def test_unresolved_threads_are_listed_and_highlighted(page_of: Any, nov29: argmap.ArgumentMap) -> None:
@@ -111,7 +111,7 @@ def test_hostile_text_stays_text(page_of: Any) -> None:
     point(page, "c").click()
     assert page.locator("#_details blockquote").inner_text() == HOSTILE
     assert page.evaluate("window.pwned") is None
-    assert page.requests == [page.url]
+    assert page.requests == [page.url.split("#")[0]]
 
 
 def test_the_page_is_self_contained(nov29: argmap.ArgumentMap) -> None:
@@ -137,15 +137,17 @@ def test_clicking_a_highlight_in_the_source_selects_its_point(
 ) -> None:
     page = page_of(nov29)
     target = point(page, "castro-negotiate-guantanamo")
-    assert not in_view(target, "#_diagram")
+    assert page.evaluate(VIEW, [])["fontPx"] < 11  # the whole diagram, too small to read
     page.locator('#_source mark[data-point="castro-negotiate-guantanamo"]').click()
     assert "selected" in (target.get_attribute("class") or "")
     assert in_view(target, "#_diagram")
+    assert page.evaluate(VIEW, ["castro-negotiate-guantanamo"]) == {"fontPx": pytest.approx(14),
+                                                                    "outside": []}
     assert "castro-negotiate-guantanamo" in page.locator("#_details").inner_text()
     assert page.locator("#_details blockquote").inner_text() == (
         "argued US need not at once abandon Guantanamo but should enter into negotiations with Cubans "
         "about its disposition")
-    assert page.requests == [page.url]
+    assert page.requests == [page.url.split("#")[0]]
 
 
 def test_clicking_a_point_scrolls_to_its_quote(page_of: Any, nov29: argmap.ArgumentMap) -> None:
@@ -193,7 +195,7 @@ def test_hostile_source_text_stays_text(page_of: Any, tmp_path: Path) -> None:
     page = page_of(argmap.load(tmp_path / "m.yaml"))
     assert page.locator('#_source mark[data-point="c"]').inner_text() == HOSTILE
     assert page.evaluate("window.pwned") is None
-    assert page.requests == [page.url]
+    assert page.requests == [page.url.split("#")[0]]
 
 
 def test_clicking_a_highlight_again_reaches_the_quotes_around_it(
@@ -213,3 +215,106 @@ def test_clicking_a_highlight_again_reaches_the_quotes_around_it(
     same.click()
     same.click()
     assert "ussr-meet-again-friday" in page.locator("#_details").inner_text()
+
+
+# --- zooming, at a laptop's 1366 x 768 ------------------------------------------------------
+
+VIEW = """(ids) => {
+  const svg = document.querySelector('#_diagram svg');
+  const main = document.getElementById('_diagram').getBoundingClientRect();
+  const fontPx = 13 * svg.getScreenCTM().a;  // the body text's 13 units, in screen pixels
+  const outside = ids.filter((id) => {
+    const r = document.getElementById(id).getBoundingClientRect();
+    return r.left < main.left - 1 || r.right > main.right + 1 || r.top < main.top - 1
+      || r.bottom > main.bottom + 1;
+  });
+  return {fontPx, outside};
+}"""
+
+
+@pytest.fixture
+def laptop(browser: Any, tmp_path: Path) -> Iterator[Any]:
+    pages = []
+
+    def open_page(amap: argmap.ArgumentMap, fragment: str = "") -> Any:
+        path = amap.render(tmp_path / f"{amap.id}.html")
+        page = browser.new_page(viewport={"width": 1366, "height": 768})
+        page.goto(path.as_uri() + fragment)
+        pages.append(page)
+        return page
+
+    yield open_page
+    for page in pages:
+        page.close()
+
+
+def test_choosing_an_issue_zooms_to_all_its_points_readably(laptop: Any, nov29: argmap.ArgumentMap) -> None:
+    page = laptop(nov29)
+    whole = page.evaluate(VIEW, [])
+    assert whole["fontPx"] < 11  # the whole of telegram 1180 is an overview at this size
+    for issue in ("guantanamo", "invasion", "quarantine", "normalization"):
+        page.select_option("#_issue-filter", issue)
+        seen = page.evaluate(VIEW, [p.id for p in nov29.points_on(issue)])
+        assert seen["fontPx"] >= 11, issue
+        assert seen["outside"] == [], issue
+        assert page.evaluate("location.hash") == f"#issue={issue}"
+
+
+@pytest.mark.parametrize("name", argmap.datasets.names())
+def test_every_issue_of_every_bundled_map_is_readable_when_chosen(laptop: Any, name: str) -> None:
+    amap = argmap.datasets.load(name)
+    page = laptop(amap)
+    for issue in amap.issues:
+        page.select_option("#_issue-filter", issue.id)
+        seen = page.evaluate(VIEW, [p.id for p in amap.points_on(issue.id)])
+        assert seen["fontPx"] >= 11, issue.id  # whole, or from its first points if it is too wide
+
+
+def test_the_overview_zooms_in_on_a_click_and_the_buttons_and_keys_zoom(
+        laptop: Any, nov29: argmap.ArgumentMap) -> None:
+    page = laptop(nov29)
+    point(page, "us-draft-lapse").click()
+    near = page.evaluate(VIEW, ["us-draft-lapse"])
+    assert near["fontPx"] >= 13.5
+    assert near["outside"] == []
+    assert page.evaluate("location.hash") == "#point=us-draft-lapse"
+    page.click("#_zoom-out")
+    assert page.evaluate(VIEW, [])["fontPx"] == pytest.approx(near["fontPx"] * 0.8, rel=0.01)
+    page.focus("#_diagram")
+    page.keyboard.press("+")
+    assert page.evaluate(VIEW, [])["fontPx"] == pytest.approx(near["fontPx"], rel=0.01)
+    page.click("#_zoom-fit")
+    assert page.evaluate(VIEW, [])["fontPx"] < 11
+    box = page.locator("#_diagram").bounding_box()
+    before = page.evaluate(VIEW, [])["fontPx"]
+    page.mouse.move(box["x"] + 300, box["y"] + 200)
+    page.mouse.wheel(0, -400)
+    assert page.evaluate(VIEW, [])["fontPx"] > before * 1.5
+
+
+def test_the_unresolved_list_follows_the_filters_and_a_thread_zooms_to_its_points(
+        laptop: Any, nov29: argmap.ArgumentMap) -> None:
+    page = laptop(nov29)
+    items = page.locator("#_threads li")
+    assert items.count() == len(nov29.unresolved())
+    page.select_option("#_issue-filter", "inspection")
+    on_issue = [t for t in nov29.unresolved() if t.issue == "inspection"]
+    assert items.count() == len(on_issue) > 0
+    page.select_option("#_issue-filter", "")
+    items.first.locator("button").click()
+    thread = next(iter(nov29.unresolved()))
+    seen = page.evaluate(VIEW, list(thread.points))
+    assert seen["fontPx"] >= 11  # the thread whole, or from its root if too spread to read whole
+    assert thread.root not in seen["outside"]
+    assert thread.root in page.locator("#_details").inner_text()
+
+
+def test_a_link_keeps_the_selection(laptop: Any, nov29: argmap.ArgumentMap) -> None:
+    page = laptop(nov29, "#issue=guantanamo&party=ussr&point=castro-negotiate-guantanamo")
+    assert page.input_value("#_issue-filter") == "guantanamo"
+    assert page.input_value("#_party-filter") == "ussr"
+    assert "Guantanamo" in page.locator("#_details").inner_text()
+    assert not point(page, "stevenson-us-went-further").is_visible()
+    seen = page.evaluate(VIEW, ["castro-negotiate-guantanamo"])
+    assert seen["outside"] == []
+    assert seen["fontPx"] >= 11
