@@ -512,6 +512,35 @@ def slides(file: Path, output_dir: Path, size: str, fmt: str, theme: str) -> Non
         raise click.ClickException(_NO_GRAPHVIZ) from None
 
 
+@main.command(short_help="A printed handout of a map: one PDF, diagrams and tables.")
+@click.argument("file", type=_FILE)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="The PDF to write.")
+@click.option("--paper", type=click.Choice(["a4", "letter"]), default="a4", show_default=True)
+@click.option("--theme", type=click.Choice(sorted(THEMES)), default="print", show_default=True,
+              help="print (greyscale, the default); color; colorblind (Okabe-Ito).")
+@_reports_errors
+def handout(file: Path, output: Path, paper: str, theme: str) -> None:
+    """Write a handout of FILE as one PDF.
+
+    A title page with the document's citation, the issue-by-issue comparison and
+    the unresolved threads as tables, then each issue's diagram fitted to the
+    paper (turned, or in parts, where that keeps its smallest text at 8 pt or
+    more) and its points with their speakers and quotes. Typeset with Typst
+    (pip install 'argmap[handout]').
+    """
+    from argmap.render.handout import handout as write_handout
+
+    if output.suffix.lower() != ".pdf":
+        raise click.BadParameter("a handout is a PDF: give a file name ending .pdf", param_hint="-o")
+    amap = _load(file)
+    try:
+        path = write_handout(amap, output, paper=paper, theme=theme)
+    except graphviz.ExecutableNotFound:
+        raise click.ClickException(_NO_GRAPHVIZ) from None
+    _echo(f"wrote {path}")
+
+
 #: The bundled map ``argmap demo`` draws.
 DEMO_MAP = "1962-11-28-new-york"
 

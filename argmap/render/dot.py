@@ -267,7 +267,7 @@ def _legend_label(
     for rel in relations:
         color = theme.relation_colors[rel.value]
         items.append((f"<TD ALIGN='LEFT'><FONT COLOR='{color}'>{_LEGEND_EDGES[rel]}</FONT></TD>",
-                      f"{rel.value} ({_LEGEND_LINES[rel]}; arrow at the point it is about)"))
+                      f"{rel.value}: {_LEGEND_LINES[rel]}"))
     for name in styles:
         sample, meaning = _STYLE_MEANING[name]
         if name == "settled":
@@ -284,7 +284,8 @@ def _legend_label(
                           f"{meaning} (acceptability labelling)"))
     height = -(-len(items) // max(1, columns)) or 1
     laid = [items[i:i + height] for i in range(0, len(items), height)]
-    rows = [f"<TR><TD COLSPAN='{2 * len(laid)}' ALIGN='LEFT'><B>Key</B></TD></TR>"]
+    rows = [f"<TR><TD COLSPAN='{2 * len(laid)}' ALIGN='LEFT'><B>Key</B>  (an arrow points at "
+            "the point replied to)</TD></TR>"]
     for row in itertools.zip_longest(*laid, fillvalue=("", "")):
         rows.append("<TR>" + "".join(f"{sample}<TD ALIGN='LEFT'>{meaning}</TD>"
                                      for sample, meaning in row if sample) + "</TR>")
@@ -294,10 +295,10 @@ def _legend_label(
 
 #: The other styles a key may need to explain: a sample and what it means.
 _STYLE_MEANING: Final = {
-    "settled": ("settled", "greyed: settled, not part of an open thread or a pending proposal"),
-    "context": ("context", "dashed and grey: drawn for context, outside the issue or party chosen"),
-    "constructed": ("constructed", "dashed: a position constructed in the other side's words"),
-    "voiced": ("<B>X for P</B>", "said by X on behalf of party P (drawn with P's points too)"),
+    "settled": ("settled", "greyed: settled, not in an open thread"),
+    "context": ("context", "dashed, grey: context, outside the filter"),
+    "constructed": ("constructed", "dashed: constructed, in the other side's words"),
+    "voiced": ("<B>X for P</B>", "said by X on behalf of party P"),
 }
 
 _KIND_MEANING: Final = {
@@ -482,6 +483,8 @@ def to_graphviz(
         ("constructed", any(p.constructed for p in drawn)),
         ("voiced", any(p.on_behalf_of for p in drawn)),
     ) if used]
+    # the points nothing below them in the diagram replies to: the key goes under them
+    sinks = {p.id for p in drawn} - {t for p in drawn for _, t in p.relations() if t in shown}
     if legend and drawn:
         graph.node(
             "_legend",
@@ -493,6 +496,10 @@ def to_graphviz(
         )
         if bands:
             graph.edge(_heading_name(len(bands)), "_legend", style="invis")
+        else:  # below the diagram, not beside it as a part of its own
+            graph.body.append("\t{rank=sink; _legend}\n")
+            graph.body.extend(f"\t{_quote(p.id)} -> _legend [style=invis weight=0]\n"
+                              for p in drawn if p.id in sinks)
     return graph
 
 

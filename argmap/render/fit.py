@@ -16,6 +16,7 @@ readable.
 from __future__ import annotations
 
 import json
+import re
 import warnings
 from collections.abc import Iterable
 from typing import Any, Final
@@ -37,14 +38,22 @@ class SizeWarning(UserWarning):
 
 #: Point size of the body text in the layout (argmap's diagrams use 13 pt).
 BODY_PT: Final = 13.0
+#: Point size of the smallest text in the layout (kinds, the key's notes).
+SMALLEST_PT: Final = 10.0
+#: The size of Graphviz's SVG, in its output units (pixels at a screen's dpi, else points).
+_SVG_SIZE: Final = re.compile(r'<svg width="([0-9.]+)pt" height="([0-9.]+)pt"')
+#: Inches of blank Graphviz leaves around a fitted diagram (its ``pad``).
+PAD: Final = 0.1
 
 
 @attrs.frozen
 class Size:
     """A target: a screen or a sheet of paper.
 
-    Its width and height are in pixels (screens) or points (paper), and so is the
-    smallest body text readable on it.
+    Its width and height are in pixels (screens) or points (paper). *smallest* is
+    the least height, in the same unit, of the text measured: on a screen the
+    body text (*font*, 13 pt in the layout), on paper the smallest text there is
+    (10 pt in the layout).
     """
 
     name: str
@@ -52,13 +61,18 @@ class Size:
     height: float
     unit: str  # "px" or "pt"
     smallest: float
+    font: float = BODY_PT
     dpi: float = 96.0  # pixels per inch, for screens
+
+    @property
+    def per_inch(self) -> float:
+        """Return the target's units per inch."""
+        return self.dpi if self.unit == "px" else 72.0
 
     @property
     def inches(self) -> tuple[float, float]:
         """Return the target's width and height in inches, as Graphviz's ``size`` takes them."""
-        per_inch = self.dpi if self.unit == "px" else 72.0
-        return self.width / per_inch, self.height / per_inch
+        return self.width / self.per_inch, self.height / self.per_inch
 
 
 _MARGIN: Final = 36.0  # points of paper left blank at each edge (half an inch)
@@ -67,10 +81,12 @@ _MARGIN: Final = 36.0  # points of paper left blank at each edge (half an inch)
 SIZES: Final = {
     "16:9": Size("16:9", 1920, 1080, "px", 18),
     "4:3": Size("4:3", 1440, 1080, "px", 18),
-    "a4": Size("a4", 595.3 - 2 * _MARGIN, 841.9 - 2 * _MARGIN, "pt", 8),
-    "a4-landscape": Size("a4-landscape", 841.9 - 2 * _MARGIN, 595.3 - 2 * _MARGIN, "pt", 8),
-    "letter": Size("letter", 612 - 2 * _MARGIN, 792 - 2 * _MARGIN, "pt", 8),
-    "letter-landscape": Size("letter-landscape", 792 - 2 * _MARGIN, 612 - 2 * _MARGIN, "pt", 8),
+    "a4": Size("a4", 595.3 - 2 * _MARGIN, 841.9 - 2 * _MARGIN, "pt", 8, SMALLEST_PT),
+    "a4-landscape": Size("a4-landscape", 841.9 - 2 * _MARGIN, 595.3 - 2 * _MARGIN, "pt", 8,
+                         SMALLEST_PT),
+    "letter": Size("letter", 612 - 2 * _MARGIN, 792 - 2 * _MARGIN, "pt", 8, SMALLEST_PT),
+    "letter-landscape": Size("letter-landscape", 792 - 2 * _MARGIN, 612 - 2 * _MARGIN, "pt", 8,
+                             SMALLEST_PT),
 }
 #: ``size="poster"``: no target, the diagram at full size.
 POSTER: Final = "poster"
@@ -120,16 +136,22 @@ def measure(dot: graphviz.Digraph, engine: str = "dot") -> tuple[float, float]:
     return x1 - x0, y1 - y0
 
 
-def text_height(width: float, height: float, size: Size) -> float:
-    """Return the body text's height once a *width* × *height* point layout is fitted to *size*.
+def scale_at(width: float, height: float, size: Size) -> float:
+    """Return the target's units per layout point once a *width* × *height* layout is fitted.
 
-    A layout is shrunk to fit, or enlarged on a screen; on paper it is never enlarged
-    beyond its own size.
+    A layout is shrunk to fit within the target less Graphviz's pad, or enlarged on
+    a screen; on paper it is never enlarged beyond its own size.
     """
-    scale = min(size.width / width, size.height / height)
-    if size.unit == "pt":
-        scale = min(scale, 1.0)
-    return BODY_PT * scale
+    pad = 2 * PAD * size.per_inch
+    scale = min((size.width - pad) / width, (size.height - pad) / height)
+    if size.unit == "px":
+        return scale
+    return min(scale, 1.0)
+
+
+def text_height(width: float, height: float, size: Size) -> float:
+    """Return the height, at *size*, of the text *size* measures (:class:`Size`)."""
+    return size.font * scale_at(width, height, size)
 
 
 #: The layouts tried, in order: full texts in narrower and wider boxes, down or across.
@@ -182,7 +204,7 @@ def fitted(amap: ArgumentMap, size: str | Size, *, engine: str = "dot", part: st
             dot = to_graphviz(amap, **{**chosen, "title": False})
             if options.get("title", True):
                 dot.attr(label=_title(amap, _as_tuple(chosen.get("issue")), part,
-                                      width=80 if target.width < target.height else 140),
+                                      width=60 if target.width < target.height else 90),
                          labelloc="t", labeljust="c")
             height = text_height(*measure(dot, engine), target)
             fit = Fit(dot, target, height, overview, height >= target.smallest, chosen)
@@ -235,13 +257,30 @@ def _title(amap: ArgumentMap, issues: tuple[str, ...], part: str = "", width: in
 
 
 def _sized(fit: Fit) -> Fit:
+    """Return *fit* with Graphviz's size set to the target, and its text as drawn there.
+
+    The text's height is read back from the SVG Graphviz draws at that size (its
+    width and height less the pad, over the layout's), so that what is said is what
+    comes out.
+    """
+    from argmap.render.output import pipe
+
     dot = fit.dot.copy()
     width, height = fit.size.inches
-    # '!' enlarges a small diagram to the target too; on paper it keeps its own size
-    dot.graph_attr["size"] = f"{width:.2f},{height:.2f}" + ("!" if fit.size.unit == "px" else "")
+    dot.attr(pad=f"{PAD:g}")  # after to_graphviz's own pad, so that it wins
+    dot.graph_attr["size"] = f"{width:.3f},{height:.3f}" + ("!" if fit.size.unit == "px" else "")
     if fit.size.unit == "px":  # a PNG of the target's pixels (argmap's own PNGs are 150 dpi)
         dot.graph_attr["dpi"] = f"{fit.size.dpi:g}"
-    return attrs.evolve(fit, dot=dot)
+    drawn = pipe(dot, "svg").decode("utf-8")
+    match = _SVG_SIZE.search(drawn)
+    if match:  # the drawing's size less the pad, over the layout's: output units per point
+        width, height = measure(fit.dot)
+        pad = 2 * PAD * fit.size.per_inch + 1  # and a unit for the SVG's rounding to whole ones
+        scale = min((float(match[1]) - pad) / width, (float(match[2]) - pad) / height)
+        text = fit.size.font * scale
+    else:
+        text = fit.text
+    return attrs.evolve(fit, dot=dot, text=text, readable=text >= fit.size.smallest)
 
 
 def slides(amap: ArgumentMap, size: str | Size, *, engine: str = "dot",

@@ -224,9 +224,9 @@ def test_an_empty_diagram_is_an_error_that_says_what_would_draw(nov29: argmap.Ar
 def test_the_key_explains_greyed_dashed_and_constructed_points(nov29: argmap.ArgumentMap) -> None:
     plain = to_graphviz(nov29).source
     assert "greyed: settled" not in plain
-    assert "drawn for context" not in plain
-    assert "a position constructed in the other side's words" in plain  # 1180 has some
-    assert "greyed: settled, not part of an open thread" in to_graphviz(
+    assert "context, outside the filter" not in plain
+    assert "dashed: constructed, in the other side's words" in plain  # 1180 has some
+    assert "greyed: settled, not in an open thread" in to_graphviz(
         nov29, highlight="unresolved").source
-    assert "dashed and grey: drawn for context" in to_graphviz(nov29, issue="guantanamo").source
-    assert "drawn for context" not in to_graphviz(nov29, issue="guantanamo", context=False).source
+    assert "dashed, grey: context, outside the filter" in to_graphviz(nov29, issue="guantanamo").source
+    assert "outside the filter" not in to_graphviz(nov29, issue="guantanamo", context=False).source

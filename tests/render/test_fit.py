@@ -74,14 +74,24 @@ def test_every_issue_alone_is_drawn_readably_or_says_it_is_an_overview() -> None
             assert said == []
 
 
-def test_paper_sizes_keep_text_at_least_8_points() -> None:
+def test_paper_sizes_keep_the_smallest_text_at_least_8_points() -> None:
+    import re
+
     amap = argmap.datasets.load("1962-10-31-new-york")
-    for name in ("a4", "letter", "a4-landscape"):
-        fit = fitted(amap, name, issue="quarantine")
-        assert fit.readable
+    for name in ("a4", "letter", "a4-landscape", "letter-landscape"):
+        fit = fitted(amap, name, issue="cuban-air-defence")
+        assert fit.readable, name
         assert fit.text >= SIZES[name].smallest
-        width, height = (float(v) for v in fit.dot.graph_attr["size"].split(","))
-        assert (width * 72, height * 72) == pytest.approx((SIZES[name].width, SIZES[name].height), abs=1)
+        svg = pipe(fit.dot, "svg").decode()
+        width, height = (float(v) for v in re.search(r'<svg width="([0-9.]+)pt" height="([0-9.]+)pt"',
+                                                     svg).groups())
+        assert width <= SIZES[name].width + 1
+        assert height <= SIZES[name].height + 1
+        # the smallest text in the layout is 10 points, drawn at fit.text points
+        layout = json.loads(pipe(fit.dot, "json"))
+        sizes = {op["size"] for item in layout["objects"] for op in item.get("_ldraw_", [])
+                 if op["op"] == "F"}
+        assert min(sizes) == 10.0
 
 
 def test_the_command_line_draws_for_a_projector_by_default_and_says_when_it_shortens(
