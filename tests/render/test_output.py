@@ -6,6 +6,7 @@ import re
 import time
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from typing import Any
 
 import graphviz
 import pytest
@@ -138,3 +139,55 @@ def test_only_unresolved_collapses_settled_exchanges(nov29: argmap.ArgumentMap) 
     expected = {pid for t in nov29.unresolved() for pid in t.points}
     assert drawn == expected
     assert "ussr-protocol-best" not in drawn
+
+
+def _crossed(layout: dict[str, Any]) -> list[tuple[str, str, str]]:
+    """The (tail, head, box) of every drawn edge whose curve runs through a box it does not join,
+    from Graphviz's own coordinates (-Tjson): each Bezier segment sampled at 13 points."""
+    boxes = {}
+    for item in layout["objects"]:
+        if "pos" in item and not item["name"].startswith("_"):
+            x, y = map(float, item["pos"].split(","))
+            w, h = float(item["width"]) * 36 - 2, float(item["height"]) * 36 - 2  # half, less a border
+            boxes[item["_gvid"]] = (item["name"], x - w, y - h, x + w, y + h)
+    crossed = []
+    for edge in layout.get("edges", []):
+        if "invis" in edge.get("style", ""):
+            continue
+        points = [p for op in edge.get("_draw_", []) if op["op"] == "b" for p in op["points"]]
+        samples = []
+        for i in range(0, len(points) - 3, 3):
+            p0, p1, p2, p3 = points[i:i + 4]
+            for k in range(13):
+                t = k / 12
+                samples.append(tuple((1 - t) ** 3 * a + 3 * (1 - t) ** 2 * t * b + 3 * (1 - t) * t ** 2 * c
+                                     + t ** 3 * d for a, b, c, d in zip(p0, p1, p2, p3, strict=True)))
+        assert samples
+        for gvid, (name, x0, y0, x1, y1) in boxes.items():
+            if gvid not in (edge["tail"], edge["head"]) and any(
+                    x0 < x < x1 and y0 < y < y1 for x, y in samples):
+                crossed.append((boxes[edge["tail"]][0], boxes[edge["head"]][0], name))
+    return crossed
+
+
+def test_the_crossing_check_sees_an_edge_through_a_box() -> None:
+    dot = graphviz.Digraph()
+    dot.attr(splines="line")
+    dot.node("a", pos="0,0!", shape="box")
+    dot.node("b", pos="300,0!", shape="box")
+    dot.node("c", pos="150,0!", shape="box")
+    dot.edge("a", "b")
+    import json
+
+    layout = json.loads(dot.pipe(format="json", engine="neato"))  # straight, through c
+    assert _crossed(layout) == [("a", "b", "c")]
+
+
+@pytest.mark.parametrize("name", argmap.datasets.names())
+def test_no_edge_runs_through_a_box_it_does_not_join(name: str) -> None:
+    import json
+
+    amap = argmap.datasets.load(name)
+    for issue in [None, *(i.id for i in amap.issues)]:
+        layout = json.loads(argmap.render.pipe(to_graphviz(amap, issue=issue), "json"))
+        assert _crossed(layout) == [], issue
