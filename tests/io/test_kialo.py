@@ -84,3 +84,11 @@ def test_errors_name_the_file_and_line(text: str, line: int, message: str) -> No
     problem = info.value.problems[0]
     assert (problem.file, problem.line) == ("debate.txt", line)
     assert message in problem.message
+
+
+def test_a_con_link_makes_the_linked_claim_attack_where_it_is_linked() -> None:
+    amap = loads_kialo("Discussion Title: t\n\n1. Thesis\n1.1. Pro: Because.\n"
+                       "1.2. Con: Not so.\n1.2.1. Con: -> See 1.1.\n")
+    assert amap.point("1.1").attacks == ("1.2",)  # the linked claim also attacks 1.2
+    assert amap.point("1.1").supports == ("1",)
+    assert len(amap.points) == 3
