@@ -483,7 +483,7 @@ def to_graphviz(
         ("constructed", any(p.constructed for p in drawn)),
         ("voiced", any(p.on_behalf_of for p in drawn)),
     ) if used]
-    # the points nothing below them in the diagram replies to: the key goes under them
+    # the points nothing below them in the diagram replies to: the key goes under one of them
     sinks = {p.id for p in drawn} - {t for p in drawn for _, t in p.relations() if t in shown}
     if legend and drawn:
         graph.node(
@@ -496,10 +496,12 @@ def to_graphviz(
         )
         if bands:
             graph.edge(_heading_name(len(bands)), "_legend", style="invis")
-        else:  # below the diagram, not beside it as a part of its own
+        else:  # below the diagram, not beside it as a part of its own: tied to its first and
+            # last points with nothing below them, so that it sits under the middle
+            ends = [p.id for p in drawn if p.id in sinks] or [drawn[-1].id]
             graph.body.append("\t{rank=sink; _legend}\n")
-            graph.body.extend(f"\t{_quote(p.id)} -> _legend [style=invis weight=0]\n"
-                              for p in drawn if p.id in sinks)
+            graph.body.extend(f"\t{_quote(pid)} -> _legend [style=invis]\n"
+                              for pid in dict.fromkeys((ends[0], ends[-1])))
     return graph
 
 

@@ -103,7 +103,7 @@ def test_legend_lists_only_the_kinds_and_relations_used() -> None:
     legend = node_line(src, "_legend")
     assert "claim" in legend
     assert "objection" in legend
-    assert "attacks (solid line" in legend
+    assert "attacks: solid line" in legend
     assert "rebuttal" not in legend
     assert "supports" not in legend
     assert "_legend" not in to_graphviz(m, legend=False).source
