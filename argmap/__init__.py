@@ -34,8 +34,6 @@ from argmap.errors import (
     UnsupportedFormatError,
     ValidationError,
 )
-from argmap.io import dumps, load, loads, save
-from argmap.io.case_format import load_case
 from argmap.model import (
     Actor,
     ArgumentMap,
@@ -49,12 +47,17 @@ from argmap.model import (
 
 if TYPE_CHECKING:  # pragma: no cover
     from argmap import render, semantics
+    from argmap.io import dumps, load, loads, save
+    from argmap.io.case_format import load_case
 
 #: Submodules imported when first used, so that ``import argmap`` stays quick (Graphviz's
 #: package is not needed to load a map). Functions that share a submodule's name (coverage,
 #: agreement) are imported above: a lazy one would be hidden by its module once that is imported.
 _LAZY: dict[str, tuple[str, str | None]] = {
     "render": ("argmap.render", None), "semantics": ("argmap.semantics", None),
+    # the readers and writers bring PyYAML and cattrs (about 35 ms): loaded on first use
+    "load": ("argmap.io", "load"), "loads": ("argmap.io", "loads"), "save": ("argmap.io", "save"),
+    "dumps": ("argmap.io", "dumps"), "load_case": ("argmap.io.case_format", "load_case"),
 }
 
 

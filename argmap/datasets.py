@@ -18,7 +18,6 @@ Renamed maps still load by their old names, with a :class:`DeprecationWarning`
 from __future__ import annotations
 
 import warnings
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
@@ -40,6 +39,8 @@ RENAMED: Final[dict[str, str]] = {"1962-11-29-new-york": "1962-11-28-new-york"}
 
 def data_dir() -> Path:
     """Return the folder that holds the bundled maps and their sources."""
+    from importlib import resources  # 10 ms: only when a bundled map is asked for
+
     packaged = Path(str(resources.files("argmap"))) / "_data"
     if packaged.is_dir():
         return packaged
