@@ -163,7 +163,7 @@ def _diagrams(amap: ArgumentMap, issue: str, paper: str, theme: str) -> list[tup
     (full texts first, an overview after); else the issue in as few parts as are
     each readable, upright or turned, whichever needs fewer pages.
     """
-    options: dict[str, Any] = {"theme": theme, "label": "text"}
+    options: dict[str, Any] = {"theme": theme, "label": "text", "title": False}  # the page heads it
     upright, across = (attrs.evolve(SIZES[name], height=SIZES[name].height - _HEADING)
                        for name in (paper, f"{paper}-landscape"))
     whole = [(fitted(amap, size, issue=issue, **options), size is across) for size in (upright, across)]
