@@ -303,8 +303,11 @@ def slides(amap: ArgumentMap, size: str | Size, *, engine: str = "dot",
     --------
     >>> amap = argmap.datasets.load("1962-10-31-new-york")
     >>> from argmap.render.fit import slides
-    >>> [(name, fit.readable) for name, fit in slides(amap, "16:9")]
-    [('quarantine', True), ('inspection', True), ('cuban-air-defence', True)]
+    >>> [(name, fit.readable, fit.overview) for name, fit in slides(amap, "16:9")]
+    [('overview', True, True)]
+    >>> big = argmap.datasets.load("1962-11-28-new-york")
+    >>> [name for name, _ in slides(big, "16:9")][:4]
+    ['settlement-form', 'invasion', 'subversion', 'inspection-1']
     """
     whole = fitted(amap, size, engine=engine, **options)
     issues = [i.id for i in amap.issues if any(amap.issue_of(p) == i.id for p in amap.points)]
