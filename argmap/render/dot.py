@@ -114,9 +114,14 @@ def _lines(value: str, width: int) -> list[str]:
     return out
 
 
+def _name(amap: ArgumentMap, by: str) -> str:
+    """Return the name of the actor or party *by*."""
+    actor = amap._index.actors.get(by)
+    return actor.label if actor else amap.party(by).label
+
+
 def _speaker(amap: ArgumentMap, point: Point) -> str:
-    actor = amap._index.actors.get(point.by)
-    name = actor.label if actor else amap.party(point.by).label
+    name = _name(amap, point.by)
     if point.on_behalf_of:
         name += f" for {amap.party(point.on_behalf_of).label}"
     return name

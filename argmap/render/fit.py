@@ -18,14 +18,13 @@ from __future__ import annotations
 import json
 import re
 import warnings
-from collections.abc import Iterable
 from typing import Any, Final
 
 import attrs
 import graphviz
 
 from argmap.model import ArgumentMap
-from argmap.render.dot import to_graphviz
+from argmap.render.dot import _as_tuple, to_graphviz
 
 __all__ = ["SIZES", "Fit", "Size", "SizeWarning", "fitted", "slides"]
 
@@ -193,7 +192,7 @@ def fitted(amap: ArgumentMap, size: str | Size, *, engine: str = "dot", part: st
     (True, False, True)
     """
     target = size if isinstance(size, Size) else size_named(size)
-    best: Fit | None = None
+    best: tuple[Fit, tuple[float, float]] | None = None
     for overview, tries in ((False, _FULL), (True, _OVERVIEW)):
         for choice in tries:
             chosen = {**choice, **options}
@@ -206,14 +205,15 @@ def fitted(amap: ArgumentMap, size: str | Size, *, engine: str = "dot", part: st
                 dot.attr(label=_title(amap, _as_tuple(chosen.get("issue")), part,
                                       width=60 if target.width < target.height else 90),
                          labelloc="t", labeljust="c")
-            height = text_height(*measure(dot, engine), target)
+            layout = measure(dot, engine)
+            height = text_height(*layout, target)
             fit = Fit(dot, target, height, overview, height >= target.smallest, chosen)
             if fit.readable:
-                return _sized(fit)
-            if best is None or height > best.text:
-                best = fit
+                return _sized(fit, layout)
+            if best is None or height > best[0].text:
+                best = (fit, layout)
     assert best is not None
-    return _sized(best)
+    return _sized(*best)
 
 
 def warn_if_small(fit: Fit) -> None:
@@ -229,12 +229,6 @@ def warn_if_small(fit: Fit) -> None:
             f"drawn as an overview (speaker, kind and first words): the full texts are too "
             f"small to read at {fit.size.name}; they are in the tooltips and the page, and "
             "in one issue at a time (--issue) or at --size poster"), stacklevel=3)
-
-
-def _as_tuple(value: str | Iterable[str] | None) -> tuple[str, ...]:
-    if value is None:
-        return ()
-    return (value,) if isinstance(value, str) else tuple(value)
 
 
 def _title(amap: ArgumentMap, issues: tuple[str, ...], part: str = "", width: int = 140) -> str:
@@ -256,12 +250,12 @@ def _title(amap: ArgumentMap, issues: tuple[str, ...], part: str = "", width: in
             f"<FONT POINT-SIZE='12'>{second}</FONT>>")
 
 
-def _sized(fit: Fit) -> Fit:
+def _sized(fit: Fit, layout: tuple[float, float]) -> Fit:
     """Return *fit* with Graphviz's size set to the target, and its text as drawn there.
 
     The text's height is read back from the SVG Graphviz draws at that size (its
-    width and height less the pad, over the layout's), so that what is said is what
-    comes out.
+    width and height less the pad, over the *layout*'s width and height, as
+    :func:`measure` found them), so that what is said is what comes out.
     """
     from argmap.render.output import pipe
 
@@ -274,7 +268,7 @@ def _sized(fit: Fit) -> Fit:
     drawn = pipe(dot, "svg").decode("utf-8")
     match = _SVG_SIZE.search(drawn)
     if match:  # the drawing's size less the pad, over the layout's: output units per point
-        width, height = measure(fit.dot)
+        width, height = layout
         pad = 2 * PAD * fit.size.per_inch + 1  # and a unit for the SVG's rounding to whole ones
         scale = min((float(match[1]) - pad) / width, (float(match[2]) - pad) / height)
         text = fit.size.font * scale
@@ -395,7 +389,3 @@ def _split(amap: ArgumentMap, issues: list[str], parts: int) -> list[list[str]]:
         done += counts[issue]
     return groups
 
-
-def names() -> Iterable[str]:
-    """Return the names ``size=`` takes."""
-    return [*SIZES, POSTER]

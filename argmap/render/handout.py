@@ -26,6 +26,7 @@ import attrs
 from argmap._util import write_atomically
 from argmap.errors import MissingDependencyError, RenderError
 from argmap.model import ArgumentMap
+from argmap.render.dot import _name, _speaker
 from argmap.render.fit import SIZES, Fit, _threads, fitted
 from argmap.render.output import pipe
 
@@ -104,11 +105,6 @@ _TEMPLATE: Final = r"""
 """
 
 
-def _speaker(amap: ArgumentMap, by: str) -> str:
-    actor = amap._index.actors.get(by)
-    return actor.label if actor else amap.party(by).label
-
-
 def _data(amap: ArgumentMap, paper: str, issues: list[dict[str, Any]]) -> dict[str, Any]:
     source = amap.source
     citation = [x for x in (
@@ -117,7 +113,7 @@ def _data(amap: ArgumentMap, paper: str, issues: list[dict[str, Any]]) -> dict[s
     index = amap._index
     parties = []
     for party in amap.parties:
-        speakers = sorted({_speaker(amap, p.by) for p in amap.points if index.party_of[p.id] == party.id})
+        speakers = sorted({_name(amap, p.by) for p in amap.points if index.party_of[p.id] == party.id})
         if speakers:
             parties.append({"name": party.label, "speakers": ", ".join(speakers)})
     compare_header: list[str] = []
@@ -140,7 +136,7 @@ def _data(amap: ArgumentMap, paper: str, issues: list[dict[str, Any]]) -> dict[s
         unresolved_rows.append([
             amap.issue(thread.issue).label if thread.issue else "(no issue)", thread.status,
             ", ".join(amap.party(x).label for x in thread.last_word) or "—",
-            f"{_speaker(amap, root.by)}: {root.text} ({len(thread.points)} points)"])
+            f"{_name(amap, root.by)}: {root.text} ({len(thread.points)} points)"])
     return {
         "title": amap.title, "paper": {"a4": "a4", "letter": "us-letter"}[paper],
         "subtitle": " · ".join(x for x in (amap.date.isoformat() if amap.date else None,
@@ -238,8 +234,7 @@ def handout(amap: ArgumentMap, path: str | Path, *, paper: str = "a4", theme: st
                 diagrams.append({"file": name, "landscape": landscape, "heading": heading,
                                  "width": float(width[1]) if width else None})
             issues.append({"title": issue.label, "diagrams": diagrams, "points": [
-                {"speaker": _speaker(amap, p.by) + (f" for {amap.party(p.on_behalf_of).label}"
-                                                    if p.on_behalf_of else ""),
+                {"speaker": _speaker(amap, p),
                  "kind": p.kind.value, "text": p.text, "quote": p.quote} for p in points]})
         (root / "data.json").write_text(json.dumps(_data(amap, paper, issues), ensure_ascii=False),
                                         encoding="utf-8")

@@ -379,8 +379,7 @@ function panZoom(main) {
   var api = {
     show: show,
     whole: function () { vb = {x: home.x, y: home.y, w: home.w, h: home.h}; apply(); },
-    dragged: function () { return moved > 4; },
-    scale: scale
+    dragged: function () { return moved > 4; }
   };
   return api;
 }

@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 import argmap
 from argmap.cli import main
-from argmap.render.fit import SIZES, SizeWarning, fitted, slides
+from argmap.render.fit import SIZES, SizeWarning, fitted, slides, warn_if_small
 from argmap.render.output import pipe
 
 pytestmark = pytest.mark.needs_dot
@@ -64,8 +64,6 @@ def test_every_issue_alone_is_drawn_readably_or_says_it_is_an_overview() -> None
             assert px >= 18
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
-            from argmap.render.fit import warn_if_small
-
             warn_if_small(fit)
         said = [str(w.message) for w in caught if issubclass(w.category, SizeWarning)]
         if fit.overview or not fit.readable:
