@@ -438,14 +438,16 @@ def _count(items: tuple[Any, ...], word: str) -> str:
 
 
 def _validate_map(instance: ArgumentMap, attribute: attrs.Attribute[Any], value: object) -> None:
-    problems = map_problems(
-        enumerate(instance.parties),
-        enumerate(instance.actors),
-        enumerate(instance.issues),
-        enumerate(instance.points),
+    problems, graph = _check_map(
+        list(enumerate(instance.parties)),
+        list(enumerate(instance.actors)),
+        list(enumerate(instance.issues)),
+        list(enumerate(instance.points)),
     )
     if problems:
         raise ValidationError(problems)
+    # the checking pass numbered the points: keep that for the queries
+    object.__setattr__(instance, "_index", _Index(instance, graph))
 
 
 def _items_of(cls: type) -> Any:
@@ -540,8 +542,8 @@ class ArgumentMap:
                 f"{_count(self.issues, 'issue')}, {_count(self.parties, 'party')}>")
 
     @functools.cached_property
-    def _index(self) -> _Index:
-        return _Index.build(self)
+    def _index(self) -> _Index:  # set when the map is checked; built here after unpickling
+        return _Index(self)
 
     def _get(self, kind: str, table: Mapping[str, Any], ref: str) -> Any:
         try:
@@ -747,66 +749,107 @@ class ArgumentMap:
         return bundle
 
 
-@attrs.frozen
+class _Graph:
+    """A map's points numbered by file position, and its relations as lists of positions.
+
+    Built by the same pass that checks the map (:func:`_check_map`), so that the
+    queries walk lists of small integers instead of looking ids up again: a random
+    look-up in a large dict of text keys costs several times a list index.
+    """
+
+    __slots__ = ("agree_sources", "agree_targets", "attack_sources", "attack_targets",
+                 "first_target", "issues", "party_codes", "position", "proposals")
+
+    def __init__(self) -> None:
+        #: Each point's position, by id.
+        self.position: dict[str, int] = {}
+        #: Each point's party, as its position among the map's parties (-1: unknown).
+        self.party_codes: list[int] = []
+        #: Each point's own issue, or None.
+        self.issues: list[str | None] = []
+        #: The position of the first point each point attacks, supports or agrees with, or -1.
+        self.first_target: list[int] = []
+        #: Every ``attacks`` edge as (source, target) positions, in file order of source.
+        self.attack_sources: list[int] = []
+        self.attack_targets: list[int] = []
+        #: Every ``agrees`` edge likewise.
+        self.agree_sources: list[int] = []
+        self.agree_targets: list[int] = []
+        #: The positions of the proposals.
+        self.proposals: list[int] = []
+
+
 class _Index:
-    """Look-up tables derived from a map, built once per map."""
+    """Look-up tables derived from a map, built once per map (the tables by id when first asked)."""
 
-    points: dict[str, Point]
-    parties: dict[str, Party]
-    actors: dict[str, Actor]
-    issues: dict[str, Issue]
-    party_of: dict[str, str]
-    issues_of: dict[str, str | None]
+    def __init__(self, amap: ArgumentMap, graph: _Graph | None = None) -> None:
+        if graph is None:
+            graph = _check_map(list(enumerate(amap.parties)), list(enumerate(amap.actors)),
+                               list(enumerate(amap.issues)), list(enumerate(amap.points)))[1]
+        self._map = amap
+        self.graph = graph
+        #: Each point's file position, by id.
+        self.position = graph.position
+        #: Each point's party as its position in ``amap.parties``, by point position.
+        self.party_codes = graph.party_codes
+        #: Each point's issue, inherited where it names none, by point position.
+        self.issue_list = _inherited_issues(graph.issues, graph.first_target)
 
-    @classmethod
-    def build(cls, amap: ArgumentMap) -> _Index:
-        points = {p.id: p for p in amap.points}
-        parties = {p.id: p for p in amap.parties}
-        actors = {a.id: a for a in amap.actors}
-        party_of = {
-            p.id: (actors[p.by].party if p.by in actors else p.by) for p in amap.points
-        }
-        return cls(
-            points=points,
-            parties=parties,
-            actors=actors,
-            issues={i.id: i for i in amap.issues},
-            party_of=party_of,
-            issues_of=_inherited_issues(amap.points, points),
-        )
+    @functools.cached_property
+    def ids(self) -> list[str]:
+        """The point ids, by position."""
+        return list(self.position)
+
+    @functools.cached_property
+    def points(self) -> dict[str, Point]:
+        return dict(zip(self.ids, self._map.points, strict=True))
+
+    @functools.cached_property
+    def parties(self) -> dict[str, Party]:
+        return {p.id: p for p in self._map.parties}
+
+    @functools.cached_property
+    def actors(self) -> dict[str, Actor]:
+        return {a.id: a for a in self._map.actors}
+
+    @functools.cached_property
+    def issues(self) -> dict[str, Issue]:
+        return {i.id: i for i in self._map.issues}
+
+    @functools.cached_property
+    def party_of(self) -> dict[str, str]:
+        names = [p.id for p in self._map.parties]
+        return dict(zip(self.ids, [names[c] for c in self.party_codes], strict=True))
+
+    @functools.cached_property
+    def issues_of(self) -> dict[str, str | None]:
+        return dict(zip(self.ids, self.issue_list, strict=True))
 
 
-def _first_target(point: Point) -> str | None:
-    for rel in (point.attacks, point.supports, point.agrees):
-        if rel:
-            return rel[0]
-    return None
-
-
-def _inherited_issues(
-    points: Sequence[Point], by_id: Mapping[str, Point]
-) -> dict[str, str | None]:
-    result: dict[str, str | None] = {p.id: p.issue for p in points if p.issue is not None}
-    for start in points:
-        if start.id in result:
+def _inherited_issues(own: list[str | None], first_target: list[int]) -> list[str | None]:
+    """Return each point's issue, by position: its own, else its first target's, up the chain."""
+    issue = own.copy()
+    decided = bytearray(i is not None for i in own)
+    visited = [-1] * len(own)  # the start whose walk last passed here: a cycle comes back to it
+    for start in range(len(own)):
+        if decided[start]:
             continue
-        chain: list[str] = []
-        seen: set[str] = set()
-        current: Point | None = start
+        chain: list[int] = []
+        current = start
         found: str | None = None
-        while current is not None:
-            if current.id in result:
-                found = result[current.id]
+        while current >= 0:
+            if decided[current]:
+                found = issue[current]
                 break
-            if current.id in seen:
+            if visited[current] == start:  # round a cycle without an issue
                 break
-            seen.add(current.id)
-            chain.append(current.id)
-            target = _first_target(current)
-            current = by_id.get(target) if target is not None else None
-        for pid in chain:
-            result[pid] = found
-    return result
+            visited[current] = start
+            chain.append(current)
+            current = first_target[current]
+        for i in chain:
+            issue[i] = found
+            decided[i] = 1
+    return issue
 
 
 # --- the rules a map must keep (DESIGN §2, §3) -----------------------------------
@@ -827,8 +870,22 @@ def map_problems(
     of items that exist but could not be built, so references to them are not
     reported as unknown.
     """
+    return _check_map(list(parties), list(actors), list(issues), list(points), broken_ids)[0]
+
+
+def _check_map(
+    parties: list[tuple[int, Party]],
+    actors: list[tuple[int, Actor]],
+    issues: list[tuple[int, Issue]],
+    points: list[tuple[int, Point]],
+    broken_ids: frozenset[str] = frozenset(),
+) -> tuple[list[Problem], _Graph]:
+    """Return the problems of :func:`map_problems` and, from the same pass, the map's graph.
+
+    The graph is complete only where there are no problems.
+    """
     problems: list[Problem] = []
-    parties, actors, issues, points = list(parties), list(actors), list(issues), list(points)
+    graph = _Graph()
 
     if not parties and "parties" not in broken_ids:
         problems.append(Problem("a map needs at least one party under 'parties'", ("parties",)))
@@ -850,12 +907,14 @@ def map_problems(
         if issue.id in issue_ids:
             problems.append(Problem(f"duplicate issue id {issue.id!r}", ("issues", i, "id")))
         issue_ids.add(issue.id)
-    point_by_id: dict[str, Point] = {}
+    position = graph.position
+    point_at: list[Point] = []
     for i, point in points:
-        if point.id in point_by_id:
+        if point.id in position:
             problems.append(Problem(f"duplicate point id {point.id!r}", ("points", i, "id")))
         else:
-            point_by_id[point.id] = point
+            position[point.id] = len(point_at)
+            point_at.append(point)
 
     def unknown(what: str, ref: str, known: Iterable[str], path: tuple[str | int, ...]) -> None:
         if ref in broken_ids:
@@ -871,35 +930,68 @@ def map_problems(
             else:
                 unknown("party", actor.party, party_ids, ("actors", i, "party"))
 
-    def party_of(point: Point) -> str | None:
-        if point.by in party_ids:
-            return point.by
-        return actor_party.get(point.by)
-
+    names = [p.id for _, p in parties]  # then any party an actor names that is not there
+    code_of = {name: k for k, name in enumerate(names)}
+    for _, actor in actors:
+        if actor.party not in code_of:
+            code_of[actor.party] = len(names)
+            names.append(actor.party)
+    speaker_code = {a.id: code_of[a.party] for _, a in actors}
+    speaker_code.update((name, k) for k, name in enumerate(names) if name in party_ids)
+    codes = graph.party_codes = [speaker_code.get(point.by, -1) for point in point_at]
+    graph.issues = [point.issue for point in point_at]
+    first_target = graph.first_target
+    attack_sources, attack_targets = graph.attack_sources, graph.attack_targets
+    agree_sources, agree_targets = graph.agree_sources, graph.agree_targets
+    proposals = graph.proposals
+    no_target = ("",)
     for i, point in points:
+        k = position.get(point.id, -1)
         if point.by not in speakers:
             unknown("party or actor", point.by, speakers, ("points", i, "by"))
         if point.issue is not None and point.issue not in issue_ids:
             unknown("issue", point.issue, issue_ids, ("points", i, "issue"))
         if point.on_behalf_of is not None and point.on_behalf_of not in party_ids:
             unknown("party", point.on_behalf_of, party_ids, ("points", i, "on_behalf_of"))
-        for rel in Relation:
-            targets: tuple[str, ...] = getattr(point, rel.value)
-            seen: set[str] = set()
+        attacks, supports, agrees = point.attacks, point.supports, point.agrees
+        for name, targets in (("attacks", attacks), ("supports", supports), ("agrees", agrees)):
+            if not targets:
+                continue
+            if len(targets) > 1 and len(set(targets)) < len(targets):
+                seen: set[str] = set()
+                for j, target in enumerate(targets):
+                    if target in seen:
+                        problems.append(Problem(f"{target!r} is listed twice under {name}",
+                                                ("points", i, name, j)))
+                    seen.add(target)
             for j, target in enumerate(targets):
-                path: tuple[str | int, ...] = ("points", i, rel.value, j)
-                if target in seen:
-                    problems.append(Problem(f"{target!r} is listed twice under {rel.value}", path))
-                seen.add(target)
-                if target not in point_by_id:
-                    unknown("point", target, point_by_id, path)
-        if point.condition is not None and not point.agrees:
+                if target not in position:
+                    unknown("point", target, position, ("points", i, name, j))
+        if k >= 0:
+            first = position.get((attacks or supports or agrees or no_target)[0], -1)
+            if len(first_target) == k:
+                first_target.append(first)
+                for target in attacks:
+                    attack_sources.append(k)
+                    attack_targets.append(position.get(target, -1))
+                for target in agrees:
+                    agree_sources.append(k)
+                    agree_targets.append(position.get(target, -1))
+                if point.kind is Kind.PROPOSAL:
+                    proposals.append(k)
+        if point.condition is not None and not agrees:
             problems.append(Problem(
                 "a condition qualifies an agreement, but this point agrees with nothing: add "
                 "'agrees: [...]' (a conditional concession) or move the words to 'note'",
                 ("points", i, "condition")))
-        problems.extend(_kind_problems(i, point, point_by_id, party_of))
-    return problems
+        kind = point.kind
+        if kind is Kind.OBJECTION:
+            if not attacks:
+                problems.append(Problem(_NEEDS[kind][1], ("points", i, "kind")))
+        elif kind is not Kind.CLAIM and kind is not Kind.PROPOSAL:
+            problems.extend(_kind_problems(i, point, position, point_at, codes,
+                                           speaker_code.get(point.by, -1), names))
+    return problems, graph
 
 
 _NEEDS: Final = {
@@ -916,7 +1008,8 @@ _NEEDS: Final = {
 
 
 def _kind_problems(
-    i: int, point: Point, point_by_id: Mapping[str, Point], party_of: Any
+    i: int, point: Point, position: Mapping[str, int], point_at: Sequence[Point], codes: Sequence[int],
+    own: int, names: Sequence[str],
 ) -> Iterator[Problem]:
     need = _NEEDS.get(point.kind)
     if need is None:
@@ -926,24 +1019,24 @@ def _kind_problems(
     if not targets:
         yield Problem(message, ("points", i, "kind"))
         return
-    own = party_of(point)
     for j, target_id in enumerate(targets):
-        target = point_by_id.get(target_id)
-        if target is None:
+        k = position.get(target_id)
+        if k is None:
             continue
+        target = point_at[k]
         path: tuple[str | int, ...] = ("points", i, relation.value, j)
         if point.kind is Kind.REBUTTAL and target.kind not in (Kind.OBJECTION, Kind.REBUTTAL):
             yield Problem(
                 f"a rebuttal attacks objections or rebuttals, but {target_id!r} is a "
                 f"{target.kind.value}; make this point an objection, or attack the objection", path)
-        other = party_of(target)
-        if own is None or other is None:
+        other = codes[k]
+        if own < 0 or other < 0:
             continue
         if point.kind is Kind.CONCESSION and other == own:
             yield Problem(
                 f"a concession agrees with another party's point, but {target_id!r} is "
-                f"{own!r}'s own; use a reason (supports) instead", path)
+                f"{names[own]!r}'s own; use a reason (supports) instead", path)
         if point.kind is Kind.REASON and other != own:
             yield Problem(
                 f"a reason supports its own party's point, but {target_id!r} is "
-                f"{other!r}'s; use a concession (agrees) instead", path)
+                f"{names[other]!r}'s; use a concession (agrees) instead", path)

@@ -20,15 +20,17 @@ generators; the records they yield are frozen and have a readable repr.
 
 from __future__ import annotations
 
-from collections import defaultdict, deque
-from collections.abc import Iterable, Iterator
+import heapq
+import operator
+from collections import defaultdict
+from collections.abc import Iterator
 from typing import Any, ClassVar, Final, Literal
 
 import attrs
 
 from argmap._table import TableMixin, cell_text, format_table
 from argmap._util import gc_paused
-from argmap.model import ArgumentMap, Kind, Relation
+from argmap.model import ArgumentMap, Relation
 
 __all__ = [
     "ISSUE_STATUSES",
@@ -426,92 +428,164 @@ def open_disagreements(amap: ArgumentMap) -> Iterator[Disagreement]:
 
 
 # --- threads -------------------------------------------------------------------------------
+#
+# The thread queries work on point positions (small integers) rather than ids: the graph is
+# walked over lists, and a point's id is looked up only for the records returned. Every pass
+# below is linear in the points and relations, and the threads' points are found once per
+# thread they belong to, so the whole is linear in the size of the answer.
+
+
+@attrs.frozen
+class _OpenGraph:
+    """The open-disagreement graph over point positions.
+
+    ``out_degree[i]`` counts the open disagreements point *i* starts; ``attackers[j]`` lists
+    the points attacking *j* through one, or is None; ``answered[j]`` is 1 when another
+    party attacks or agrees with *j* (settled or not, conditional or not).
+    """
+
+    out_degree: list[int]
+    attackers: list[list[int] | None]
+    answered: bytearray
+    sources: list[int]
+    targets: list[int]
+
+
+def _open_graph(amap: ArgumentMap) -> _OpenGraph:
+    """Return the open-disagreement graph of *amap*, from its relations as positions."""
+    index = amap._index
+    graph = index.graph
+    party = index.party_codes
+    points = amap.points
+    width = max(len(party) and max(party) + 1, 1)
+    settling: set[int] = set()  # target * width + party: that party agrees with that target
+    answered = bytearray(len(points))
+    for i, j in zip(graph.agree_sources, graph.agree_targets, strict=True):
+        own = party[i]
+        if party[j] != own:
+            answered[j] = 1
+        if points[i].condition is None:  # a conditional concession settles nothing
+            settling.add(j * width + own)
+    sources: list[int] = []  # the attacks across parties
+    targets: list[int] = []
+    for i, j in zip(graph.attack_sources, graph.attack_targets, strict=True):
+        own, other = party[i], party[j]
+        if own != other:
+            answered[j] = 1
+            if not settling or (i * width + other not in settling
+                                and j * width + own not in settling):
+                sources.append(i)
+                targets.append(j)
+    out_degree = [0] * len(points)
+    attackers: list[list[int] | None] = [None] * len(points)
+    for i, j in zip(sources, targets, strict=True):
+        out_degree[i] += 1
+        found = attackers[j]
+        if found is None:
+            attackers[j] = [i]
+        else:
+            found.append(i)
+    return _OpenGraph(out_degree, attackers, answered, sources, targets)
 
 
 def _open_edges(amap: ArgumentMap) -> Iterator[tuple[str, str]]:
-    """Yield (attacker, target) of every open disagreement, without building records."""
-    party_of = amap._index.party_of
-    agreed = _agreeing_parties(amap)
-    for point in amap.points:
-        pa = party_of[point.id]
-        for target in point.attacks:
-            pt = party_of[target]
-            if pa != pt and not _settled_by(agreed, point.id, target, pa, pt):
-                yield point.id, target
+    """Yield (attacker, target) of every open disagreement, in file order of attacker."""
+    graph = _open_graph(amap)
+    ids = amap._index.ids
+    for i, j in zip(graph.sources, graph.targets, strict=True):
+        yield ids[i], ids[j]
 
 
-def _open_graph(amap: ArgumentMap) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
-    """Return the open-disagreement graph as successor and predecessor lists."""
-    succ: dict[str, list[str]] = defaultdict(list)
-    pred: dict[str, list[str]] = defaultdict(list)
-    for attacker, target in _open_edges(amap):
-        if target not in succ[attacker]:
-            succ[attacker].append(target)
-            pred[target].append(attacker)
-    for node in list(succ):
-        pred.setdefault(node, [])
-    for node in list(pred):
-        succ.setdefault(node, [])
-    return succ, pred
+def _sinks(graph: _OpenGraph) -> list[tuple[int, list[int]]]:
+    """Return the sink strongly connected components, as (root, members), by root position.
+
+    A point that attacks nothing open but is attacked is a sink of its own. Points
+    from which every path ends in such a sink are peeled off first; only what is
+    left (points that reach a cycle) goes through Tarjan's algorithm.
+    """
+    out_degree, attackers = graph.out_degree, graph.attackers
+    left = out_degree.copy()
+    sinks = [(j, [j]) for j in range(len(left)) if not left[j] and attackers[j] is not None]
+    stack = [j for j, _ in sinks]
+    while stack:
+        for a in attackers[stack.pop()] or ():
+            left[a] -= 1
+            if not left[a]:
+                stack.append(a)
+    cyclic = [i for i, count in enumerate(left) if count]
+    if cyclic:
+        sinks += _cyclic_sinks(graph, cyclic)
+        sinks.sort()
+    return sinks
 
 
-def _sink_components(succ: dict[str, list[str]]) -> Iterator[set[str]]:
-    """Yield the strongly connected components that no edge leaves (iterative Tarjan)."""
-    index: dict[str, int] = {}
-    low: dict[str, int] = {}
-    on_stack: set[str] = set()
-    stack: list[str] = []
-    counter = 0
-    for start in succ:
-        if start in index:
+def _cyclic_sinks(graph: _OpenGraph, nodes: list[int]) -> list[tuple[int, list[int]]]:
+    """Return the sink components among *nodes* (points that reach a cycle), by Tarjan's algorithm."""
+    targets: dict[int, list[int]] = {i: [] for i in nodes}
+    for i, j in zip(graph.sources, graph.targets, strict=True):
+        if i in targets:
+            targets[i].append(j)
+    number: dict[int, int] = {}
+    low: dict[int, int] = {}
+    on_stack: set[int] = set()
+    stack: list[int] = []
+    result: list[tuple[int, list[int]]] = []
+    for start in nodes:
+        if start in number:
             continue
-        work = [(start, iter(succ[start]))]
-        index[start] = low[start] = counter
-        counter += 1
+        number[start] = low[start] = len(number)
         stack.append(start)
         on_stack.add(start)
+        work = [(start, iter(targets[start]))]
         while work:
             node, children = work[-1]
-            advanced = False
             for child in children:
-                if child not in index:
-                    index[child] = low[child] = counter
-                    counter += 1
+                if child not in targets:  # peeled: it leads to a sink of its own
+                    continue
+                if child not in number:
+                    number[child] = low[child] = len(number)
                     stack.append(child)
                     on_stack.add(child)
-                    work.append((child, iter(succ[child])))
-                    advanced = True
+                    work.append((child, iter(targets[child])))
                     break
                 if child in on_stack:
-                    low[node] = min(low[node], index[child])
-            if advanced:
-                continue
-            work.pop()
-            if work:
-                parent = work[-1][0]
-                low[parent] = min(low[parent], low[node])
-            if low[node] == index[node]:
-                component: set[str] = set()
-                while True:
-                    member = stack.pop()
-                    on_stack.discard(member)
-                    component.add(member)
-                    if member == node:
-                        break
-                if all(t in component for m in component for t in succ[m]):
-                    yield component
+                    low[node] = min(low[node], number[child])
+            else:
+                work.pop()
+                if work:
+                    parent = work[-1][0]
+                    low[parent] = min(low[parent], low[node])
+                if low[node] == number[node]:
+                    members = []
+                    while True:
+                        member = stack.pop()
+                        on_stack.discard(member)
+                        members.append(member)
+                        if member == node:
+                            break
+                    inside = set(members)
+                    if all(t in inside for m in members for t in targets[m]):
+                        members.sort()
+                        result.append((members[0], members))
+    return result
 
 
-def _ancestors(pred: dict[str, list[str]], start: Iterable[str]) -> set[str]:
-    seen = set(start)
-    queue = deque(seen)
-    while queue:
-        node = queue.popleft()
-        for other in pred[node]:
-            if other not in seen:
-                seen.add(other)
-                queue.append(other)
-    return seen
+def _thread_parts(graph: _OpenGraph) -> Iterator[tuple[int, list[int], list[int]]]:
+    """Yield (root, members, points) of every thread by root position, points unsorted."""
+    attackers = graph.attackers
+    visited = [-1] * len(attackers)  # the root whose walk last reached a point
+    for root, members in _sinks(graph):
+        points = members.copy()
+        for m in members:
+            visited[m] = root
+        k = 0
+        while k < len(points):
+            for a in attackers[points[k]] or ():
+                if visited[a] != root:
+                    visited[a] = root
+                    points.append(a)
+            k += 1
+        yield root, members, points
 
 
 def threads(amap: ArgumentMap) -> Iterator[Thread]:
@@ -548,31 +622,33 @@ def threads(amap: ArgumentMap) -> Iterator[Thread]:
     ('us-draft-lapse', 'mikoyan-lapse-is-retreat', 'stevenson-us-went-further',
      'mccloy-us-went-beyond-letters')
     """
-    succ, pred = _open_graph(amap)
-    if not succ:
-        return
-    order = {p.id: i for i, p in enumerate(amap.points)}
-    party_order = {p.id: i for i, p in enumerate(amap.parties)}
-    party_of = amap._index.party_of
-    issue_of = amap._index.issues_of
-    sinks = [(min(members, key=order.__getitem__), members)
-             for members in _sink_components(succ)]
-    sinks.sort(key=lambda sink: order[sink[0]])
-    for root, members in sinks:
-        points = _ancestors(pred, members)
-        ends = sorted((p for p in points if not pred[p]), key=order.__getitem__)
-        speakers = ends or points
-        last_word = sorted({party_of[p] for p in speakers}, key=party_order.__getitem__)
-        attackers = [a for m in members for a in pred[m] if a not in members]
-        attackers += [a for a in pred[root] if a in members]
-        contested = any(pred[a] for a in attackers)
-        yield Thread(
-            root=root,
-            issue=issue_of[root],
+    return (thread for _, thread in _threads(amap, _open_graph(amap)))
+
+
+def _threads(amap: ArgumentMap, graph: _OpenGraph) -> Iterator[tuple[int, Thread]]:
+    """Yield (root position, thread) of every thread of *graph*, by root position."""
+    index = amap._index
+    ids, party, issue = index.ids, index.party_codes, index.issue_list
+    names = [p.id for p in amap.parties]
+    attackers = graph.attackers
+    for root, members, found in _thread_parts(graph):
+        found.sort()
+        ends = [p for p in found if attackers[p] is None]
+        last_word = sorted({party[p] for p in ends or found})
+        if len(members) == 1:
+            outside = attackers[root] or []
+        else:
+            inside = set(members)
+            outside = [a for m in members for a in attackers[m] or () if a not in inside]
+            outside += [a for a in attackers[root] or () if a in inside]
+        contested = any(attackers[a] is not None for a in outside)
+        yield root, Thread(
+            root=ids[root],
+            issue=issue[root],
             status="contested" if contested else "unanswered",
-            points=tuple(sorted(points, key=order.__getitem__)),
-            last_word=tuple(last_word),
-            ends=tuple(ends),
+            points=tuple([ids[p] for p in found]),
+            last_word=tuple([names[c] for c in last_word]),
+            ends=tuple([ids[p] for p in ends]),
         )
 
 
@@ -586,16 +662,18 @@ def pending_proposals(amap: ArgumentMap) -> Iterator[Thread]:
     >>> [t.root for t in pending_proposals(amap)]
     ['stevenson-wants-soviet-draft', 'stevenson-separate-declarations']
     """
-    party_of = amap._index.party_of
-    answered: set[str] = set()
-    for point in amap.points:
-        for rel in (point.attacks, point.agrees):
-            answered.update(t for t in rel if party_of[t] != party_of[point.id])
-    for point in amap.points:
-        if point.kind is Kind.PROPOSAL and point.id not in answered:
-            party = party_of[point.id]
-            yield Thread(point.id, amap._index.issues_of[point.id], "pending",
-                         (point.id,), (party,), (point.id,))
+    return (thread for _, thread in _pending(amap, _open_graph(amap).answered))
+
+
+def _pending(amap: ArgumentMap, answered: bytearray) -> Iterator[tuple[int, Thread]]:
+    """Yield (position, thread) of every pending proposal, by position."""
+    index = amap._index
+    names = [p.id for p in amap.parties]
+    for i in index.graph.proposals:
+        if not answered[i]:
+            pid = index.ids[i]
+            yield i, Thread(pid, index.issue_list[i], "pending", (pid,),
+                            (names[index.party_codes[i]],), (pid,))
 
 
 def unresolved(amap: ArgumentMap) -> Unresolved:
@@ -623,11 +701,13 @@ def unresolved(amap: ArgumentMap) -> Unresolved:
     >>> [(t.root, t.status) for t in u][:2]
     [('us-draft-lapse', 'contested'), ('us-draft-silent-on-subversion', 'contested')]
     """
-    order = {p.id: i for i, p in enumerate(amap.points)}
+    points = amap.points
     with gc_paused():
-        items = sorted([*threads(amap), *pending_proposals(amap)], key=lambda t: order[t.root])
-    texts = {t.root: amap.point(t.root).text for t in items}
-    return Unresolved(amap.id, tuple(items), texts)
+        graph = _open_graph(amap)
+        found = list(heapq.merge(_threads(amap, graph), _pending(amap, graph.answered),
+                                 key=operator.itemgetter(0)))
+        texts = {thread.root: points[i].text for i, thread in found}
+    return Unresolved(amap.id, tuple([thread for _, thread in found]), texts)
 
 
 def number_of_unresolved(amap: ArgumentMap) -> int:
@@ -693,29 +773,31 @@ def compare(amap: ArgumentMap, a: str, b: str) -> Comparison:
     amap.party(b)
     if a == b:
         raise ValueError(f"compare needs two different parties, got {a!r} twice")
-    party_of = amap._index.party_of
-    issue_of = amap._index.issues_of
+    index = amap._index
+    party, issue_of = index.party_codes, index.issue_list
+    code_a, code_b = (next(i for i, p in enumerate(amap.parties) if p.id == x) for x in (a, b))
     # what each party said on each issue, and its constructed points there, kept apart
     said: dict[str | None, dict[str, list[str]]] = defaultdict(lambda: {a: [], b: []})
     built: dict[str | None, dict[str, list[str]]] = defaultdict(lambda: {a: [], b: []})
-    for point in amap.points:
-        party = party_of[point.id]
-        if party in (a, b):
-            (built if point.constructed else said)[issue_of[point.id]][party].append(point.id)
+    agreed: set[str | None] = set()
+    position = index.position
+    for i, point in enumerate(amap.points):
+        code = party[i]
+        if code in (code_a, code_b):
+            (built if point.constructed else said)[issue_of[i]][a if code == code_a else b].append(point.id)
+            if point.agrees and point.condition is None:
+                opposite = code_b if code == code_a else code_a
+                for target in point.agrees:
+                    j = position[target]
+                    if party[j] == opposite:
+                        agreed.update((issue_of[i], issue_of[j]))
 
     disputed: set[str | None] = set()
     with gc_paused():
-        found = list(threads(amap))
-    for thread in found:
-        parties = {party_of[p] for p in thread.points}
-        if a in parties and b in parties:
-            disputed.add(thread.issue)
-    agreed: set[str | None] = set()
-    for target, agreeing in _agreeing_parties(amap).items():
-        tp = party_of[target]
-        if tp in (a, b):
-            for pid in agreeing.get(b if tp == a else a, ()):
-                agreed.update((issue_of[pid], issue_of[target]))
+        for root, _, found in _thread_parts(_open_graph(amap)):
+            codes = {party[p] for p in found}
+            if code_a in codes and code_b in codes:
+                disputed.add(issue_of[root])
 
     issues: list[tuple[str | None, str]] = [(i.id, i.label) for i in amap.issues]
     if None in said or None in built:
