@@ -763,8 +763,9 @@ class _Graph:
     def __init__(self) -> None:
         #: Each point's position, by id.
         self.position: dict[str, int] = {}
-        #: Each point's party, as its position among the map's parties (-1: unknown).
-        self.party_codes: list[int] = []
+        #: Each point's party, as its position among the map's parties (-1: unknown); a
+        #: bytearray where every point has a known party and there are fewer than 255.
+        self.party_codes: Sequence[int] = []
         #: Each point's own issue, or None.
         self.issues: list[str | None] = []
         #: The position of the first point each point attacks, supports or agrees with, or -1.
@@ -938,7 +939,10 @@ def _check_map(
             names.append(actor.party)
     speaker_code = {a.id: code_of[a.party] for _, a in actors}
     speaker_code.update((name, k) for k, name in enumerate(names) if name in party_ids)
-    codes = graph.party_codes = [speaker_code.get(point.by, -1) for point in point_at]
+    codes: Sequence[int] = [speaker_code.get(point.by, -1) for point in point_at]
+    if len(names) < 255 and -1 not in codes:  # a byte each: a tenth of a list's memory traffic
+        codes = bytearray(codes)
+    graph.party_codes = codes
     graph.issues = [point.issue for point in point_at]
     first_target = graph.first_target
     attack_sources, attack_targets = graph.attack_sources, graph.attack_targets

@@ -20,10 +20,10 @@ generators; the records they yield are frozen and have a readable repr.
 
 from __future__ import annotations
 
-import heapq
+import itertools
 import operator
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import Any, ClassVar, Final, Literal
 
 import attrs
@@ -151,7 +151,7 @@ class Unresolved(TableMixin):
 
     map_id: str
     items: tuple[Thread, ...]
-    texts: dict[str, str] = attrs.field(repr=False, eq=False, hash=False, factory=dict)
+    texts: Mapping[str, str] = attrs.field(repr=False, eq=False, hash=False, factory=dict)
 
     def __iter__(self) -> Iterator[Thread]:
         return iter(self.items)
@@ -439,12 +439,12 @@ def open_disagreements(amap: ArgumentMap) -> Iterator[Disagreement]:
 class _OpenGraph:
     """The open-disagreement graph over point positions.
 
-    ``out_degree[i]`` counts the open disagreements point *i* starts; ``attackers[j]`` lists
+    ``starts[i]`` is 1 when point *i* starts an open disagreement; ``attackers[j]`` lists
     the points attacking *j* through one, or is None; ``answered[j]`` is 1 when another
     party attacks or agrees with *j* (settled or not, conditional or not).
     """
 
-    out_degree: list[int]
+    starts: bytearray
     attackers: list[list[int] | None]
     answered: bytearray
     sources: list[int]
@@ -457,35 +457,38 @@ def _open_graph(amap: ArgumentMap) -> _OpenGraph:
     graph = index.graph
     party = index.party_codes
     points = amap.points
-    width = max(len(party) and max(party) + 1, 1)
+    n = len(points)
+    width = max(party, default=0) + 1
     settling: set[int] = set()  # target * width + party: that party agrees with that target
-    answered = bytearray(len(points))
+    agreed = bytearray(n)  # 1 where some point agrees without condition
+    answered = bytearray(n)
     for i, j in zip(graph.agree_sources, graph.agree_targets, strict=True):
         own = party[i]
         if party[j] != own:
             answered[j] = 1
         if points[i].condition is None:  # a conditional concession settles nothing
             settling.add(j * width + own)
-    sources: list[int] = []  # the attacks across parties
+            agreed[j] = 1
+    starts = bytearray(n)
+    attackers: list[list[int] | None] = [None] * n
+    sources: list[int] = []  # the open disagreements, in file order of attacker
     targets: list[int] = []
     for i, j in zip(graph.attack_sources, graph.attack_targets, strict=True):
         own, other = party[i], party[j]
-        if own != other:
-            answered[j] = 1
-            if not settling or (i * width + other not in settling
-                                and j * width + own not in settling):
-                sources.append(i)
-                targets.append(j)
-    out_degree = [0] * len(points)
-    attackers: list[list[int] | None] = [None] * len(points)
-    for i, j in zip(sources, targets, strict=True):
-        out_degree[i] += 1
+        if own == other:
+            continue
+        answered[j] = 1
+        if (agreed[i] and i * width + other in settling) or (agreed[j] and j * width + own in settling):
+            continue
+        sources.append(i)
+        targets.append(j)
+        starts[i] = 1
         found = attackers[j]
         if found is None:
             attackers[j] = [i]
         else:
             found.append(i)
-    return _OpenGraph(out_degree, attackers, answered, sources, targets)
+    return _OpenGraph(starts, attackers, answered, sources, targets)
 
 
 def _open_edges(amap: ArgumentMap) -> Iterator[tuple[str, str]]:
@@ -496,31 +499,12 @@ def _open_edges(amap: ArgumentMap) -> Iterator[tuple[str, str]]:
         yield ids[i], ids[j]
 
 
-def _sinks(graph: _OpenGraph) -> list[tuple[int, list[int]]]:
-    """Return the sink strongly connected components, as (root, members), by root position.
-
-    A point that attacks nothing open but is attacked is a sink of its own. Points
-    from which every path ends in such a sink are peeled off first; only what is
-    left (points that reach a cycle) goes through Tarjan's algorithm.
-    """
-    out_degree, attackers = graph.out_degree, graph.attackers
-    left = out_degree.copy()
-    sinks = [(j, [j]) for j in range(len(left)) if not left[j] and attackers[j] is not None]
-    stack = [j for j, _ in sinks]
-    while stack:
-        for a in attackers[stack.pop()] or ():
-            left[a] -= 1
-            if not left[a]:
-                stack.append(a)
-    cyclic = [i for i, count in enumerate(left) if count]
-    if cyclic:
-        sinks += _cyclic_sinks(graph, cyclic)
-        sinks.sort()
-    return sinks
-
-
 def _cyclic_sinks(graph: _OpenGraph, nodes: list[int]) -> list[tuple[int, list[int]]]:
-    """Return the sink components among *nodes* (points that reach a cycle), by Tarjan's algorithm."""
+    """Return the sink components among *nodes*, as (root, members), by Tarjan's algorithm.
+
+    *nodes* are the points that reach no point attacked through an open disagreement
+    that starts none: every path from them runs into a cycle.
+    """
     targets: dict[int, list[int]] = {i: [] for i in nodes}
     for i, j in zip(graph.sources, graph.targets, strict=True):
         if i in targets:
@@ -540,7 +524,7 @@ def _cyclic_sinks(graph: _OpenGraph, nodes: list[int]) -> list[tuple[int, list[i
         while work:
             node, children = work[-1]
             for child in children:
-                if child not in targets:  # peeled: it leads to a sink of its own
+                if child not in targets:  # it reaches a root, so the node's part is no sink
                     continue
                 if child not in number:
                     number[child] = low[child] = len(number)
@@ -570,22 +554,56 @@ def _cyclic_sinks(graph: _OpenGraph, nodes: list[int]) -> list[tuple[int, list[i
     return result
 
 
-def _thread_parts(graph: _OpenGraph) -> Iterator[tuple[int, list[int], list[int]]]:
-    """Yield (root, members, points) of every thread by root position, points unsorted."""
-    attackers = graph.attackers
+def _thread_parts(graph: _OpenGraph) -> list[tuple[int, list[int], list[int], list[int]]]:
+    """Return (root, members, points, ends) of every thread by root position, points unsorted.
+
+    A point attacked through an open disagreement that starts none is a root of its
+    own; each thread is one walk back along the open attacks from its root, which
+    also finds its ends (the points nothing open attacks). Points that no such walk
+    reached but that attack through an open disagreement reach only cycles: Tarjan's
+    algorithm, run on them alone, finds the cycles that nothing leaves, and each is
+    walked back in the same way.
+    """
+    attackers, starts = graph.attackers, graph.starts
     visited = [-1] * len(attackers)  # the root whose walk last reached a point
-    for root, members in _sinks(graph):
+
+    def walk(root: int, members: list[int]) -> tuple[int, list[int], list[int], list[int]]:
         points = members.copy()
+        ends = []
         for m in members:
             visited[m] = root
-        k = 0
-        while k < len(points):
-            for a in attackers[points[k]] or ():
+        for p in points:  # grows as it goes: a breadth-first walk
+            found = attackers[p]
+            if found is None:
+                ends.append(p)
+                continue
+            for a in found:
                 if visited[a] != root:
                     visited[a] = root
                     points.append(a)
-            k += 1
-        yield root, members, points
+        return root, members, points, ends
+
+    parts = []
+    for root in itertools.compress(range(len(attackers)), attackers):  # the attacked points
+        if starts[root]:
+            continue
+        visited[root] = root
+        points, ends = [root], []
+        for p in points:  # grows as it goes: a breadth-first walk
+            found = attackers[p]
+            if found is None:
+                ends.append(p)
+                continue
+            for a in found:
+                if visited[a] != root:
+                    visited[a] = root
+                    points.append(a)
+        parts.append((root, [root], points, ends))
+    left = [i for i in dict.fromkeys(graph.sources) if visited[i] < 0]
+    if left:
+        parts += [walk(root, members) for root, members in _cyclic_sinks(graph, left)]
+        parts.sort(key=operator.itemgetter(0))
+    return parts
 
 
 def threads(amap: ArgumentMap) -> Iterator[Thread]:
@@ -622,34 +640,37 @@ def threads(amap: ArgumentMap) -> Iterator[Thread]:
     ('us-draft-lapse', 'mikoyan-lapse-is-retreat', 'stevenson-us-went-further',
      'mccloy-us-went-beyond-letters')
     """
-    return (thread for _, thread in _threads(amap, _open_graph(amap)))
+    # a generator, so that the work is done when the first thread is asked for
+    yield from (thread for _, thread in _threads(amap, _open_graph(amap)))
 
 
-def _threads(amap: ArgumentMap, graph: _OpenGraph) -> Iterator[tuple[int, Thread]]:
-    """Yield (root position, thread) of every thread of *graph*, by root position."""
+def _threads(amap: ArgumentMap, graph: _OpenGraph) -> list[tuple[int, Thread]]:
+    """Return (root position, thread) of every thread of *graph*, by root position."""
     index = amap._index
     ids, party, issue = index.ids, index.party_codes, index.issue_list
     names = [p.id for p in amap.parties]
     attackers = graph.attackers
-    for root, members, found in _thread_parts(graph):
-        found.sort()
-        ends = [p for p in found if attackers[p] is None]
-        last_word = sorted({party[p] for p in ends or found})
+    result = []
+    for root, members, found, ends in _thread_parts(graph):
+        if len(found) > 1:
+            found.sort()
+            ends.sort()
+        codes = set(map(party.__getitem__, ends or found))
+        last_word = (names[codes.pop()],) if len(codes) == 1 else tuple([names[c] for c in sorted(codes)])
         if len(members) == 1:
-            outside = attackers[root] or []
+            outside = attackers[root] or ()
         else:
             inside = set(members)
             outside = [a for m in members for a in attackers[m] or () if a not in inside]
             outside += [a for a in attackers[root] or () if a in inside]
-        contested = any(attackers[a] is not None for a in outside)
-        yield root, Thread(
-            root=ids[root],
-            issue=issue[root],
-            status="contested" if contested else "unanswered",
-            points=tuple([ids[p] for p in found]),
-            last_word=tuple([names[c] for c in last_word]),
-            ends=tuple([ids[p] for p in ends]),
-        )
+        status: ThreadStatus = "unanswered"
+        for a in outside:
+            if attackers[a] is not None:
+                status = "contested"
+                break
+        result.append((root, Thread(ids[root], issue[root], status, tuple(map(ids.__getitem__, found)),
+                                    last_word, tuple(map(ids.__getitem__, ends)))))
+    return result
 
 
 def pending_proposals(amap: ArgumentMap) -> Iterator[Thread]:
@@ -701,13 +722,35 @@ def unresolved(amap: ArgumentMap) -> Unresolved:
     >>> [(t.root, t.status) for t in u][:2]
     [('us-draft-lapse', 'contested'), ('us-draft-silent-on-subversion', 'contested')]
     """
-    points = amap.points
-    with gc_paused():
-        graph = _open_graph(amap)
-        found = list(heapq.merge(_threads(amap, graph), _pending(amap, graph.answered),
-                                 key=operator.itemgetter(0)))
-        texts = {thread.root: points[i].text for i, thread in found}
-    return Unresolved(amap.id, tuple([thread for _, thread in found]), texts)
+    with gc_paused():  # the working lists are freed before the collector runs again
+        items, texts = _unresolved(amap)
+    return Unresolved(amap.id, items, texts)
+
+
+class _Texts(Mapping[str, str]):
+    """The paraphrase of each point of a map, by id, looked up when asked for."""
+
+    def __init__(self, amap: ArgumentMap) -> None:
+        self._points = amap._index.points
+
+    def __getitem__(self, key: str) -> str:
+        return self._points[key].text
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._points)
+
+    def __len__(self) -> int:
+        return len(self._points)
+
+
+def _unresolved(amap: ArgumentMap) -> tuple[tuple[Thread, ...], Mapping[str, str]]:
+    graph = _open_graph(amap)
+    found = _threads(amap, graph)
+    pending = list(_pending(amap, graph.answered))
+    if pending:  # two sorted runs: the sort merges them in one pass
+        found += pending
+        found.sort(key=operator.itemgetter(0))
+    return tuple([thread for _, thread in found]), _Texts(amap)
 
 
 def number_of_unresolved(amap: ArgumentMap) -> int:
@@ -792,12 +835,8 @@ def compare(amap: ArgumentMap, a: str, b: str) -> Comparison:
                     if party[j] == opposite:
                         agreed.update((issue_of[i], issue_of[j]))
 
-    disputed: set[str | None] = set()
-    with gc_paused():
-        for root, _, found in _thread_parts(_open_graph(amap)):
-            codes = {party[p] for p in found}
-            if code_a in codes and code_b in codes:
-                disputed.add(issue_of[root])
+    with gc_paused():  # the working lists are freed before the collector runs again
+        disputed = _disputed(amap, code_a, code_b)
 
     issues: list[tuple[str | None, str]] = [(i.id, i.label) for i in amap.issues]
     if None in said or None in built:
@@ -821,6 +860,18 @@ def compare(amap: ArgumentMap, a: str, b: str) -> Comparison:
         rows.append(IssueComparison(issue, title, status, tuple(own[a]), tuple(own[b]),
                                     tuple(other[a]), tuple(other[b])))
     return Comparison(amap.id, a, b, tuple(rows))
+
+
+def _disputed(amap: ArgumentMap, code_a: int, code_b: int) -> set[str | None]:
+    """Return the issues of the threads that hold points of both parties."""
+    index = amap._index
+    party, issue_of = index.party_codes, index.issue_list
+    disputed: set[str | None] = set()
+    for root, _, found, _ in _thread_parts(_open_graph(amap)):
+        codes = {party[p] for p in found}
+        if code_a in codes and code_b in codes:
+            disputed.add(issue_of[root])
+    return disputed
 
 
 def concessions(amap: ArgumentMap, party: str | None = None) -> Iterator[Concession]:
