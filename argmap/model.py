@@ -12,7 +12,7 @@ import datetime
 import enum
 import functools
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
@@ -910,11 +910,14 @@ def _check_map(
         issue_ids.add(issue.id)
     position = graph.position
     point_at: list[Point] = []
+    at: list[int] = []  # each item's position, or -1 for a second point with an id
     for i, point in points:
         if point.id in position:
             problems.append(Problem(f"duplicate point id {point.id!r}", ("points", i, "id")))
+            at.append(-1)
         else:
             position[point.id] = len(point_at)
+            at.append(len(point_at))
             point_at.append(point)
 
     def unknown(what: str, ref: str, known: Iterable[str], path: tuple[str | int, ...]) -> None:
@@ -948,54 +951,96 @@ def _check_map(
     attack_sources, attack_targets = graph.attack_sources, graph.attack_targets
     agree_sources, agree_targets = graph.agree_sources, graph.agree_targets
     proposals = graph.proposals
-    no_target = ("",)
-    for i, point in points:
-        k = position.get(point.id, -1)
-        if point.by not in speakers:
-            unknown("party or actor", point.by, speakers, ("points", i, "by"))
-        if point.issue is not None and point.issue not in issue_ids:
-            unknown("issue", point.issue, issue_ids, ("points", i, "issue"))
-        if point.on_behalf_of is not None and point.on_behalf_of not in party_ids:
-            unknown("party", point.on_behalf_of, party_ids, ("points", i, "on_behalf_of"))
-        attacks, supports, agrees = point.attacks, point.supports, point.agrees
-        for name, targets in (("attacks", attacks), ("supports", supports), ("agrees", agrees)):
-            if not targets:
-                continue
-            if len(targets) > 1 and len(set(targets)) < len(targets):
-                seen: set[str] = set()
-                for j, target in enumerate(targets):
-                    if target in seen:
-                        problems.append(Problem(f"{target!r} is listed twice under {name}",
-                                                ("points", i, name, j)))
-                    seen.add(target)
-            for j, target in enumerate(targets):
-                if target not in position:
-                    unknown("point", target, position, ("points", i, name, j))
+    objection, rebuttal, concession, reason = Kind.OBJECTION, Kind.REBUTTAL, Kind.CONCESSION, Kind.REASON
+    replies = (objection, rebuttal)
+    for (i, point), k in zip(points, at, strict=True):
+        # the common case in plain checks; a point that fails any is checked again, slowly,
+        # by _point_problems, which says what is wrong
+        attacks, supports, agrees, kind = point.attacks, point.supports, point.agrees, point.kind
+        own = speaker_code.get(point.by, -1)
+        ok = (own >= 0 and (point.issue is None or point.issue in issue_ids)
+              and (point.on_behalf_of is None or point.on_behalf_of in party_ids)
+              and (point.condition is None or bool(agrees)))
+        first = -1
+        if attacks:
+            if len(attacks) > 1 and len(set(attacks)) < len(attacks):
+                ok = False
+            for target in attacks:
+                t = position.get(target, -1)
+                if t < 0 or (kind is rebuttal and point_at[t].kind not in replies):
+                    ok = False
+                attack_sources.append(k)
+                attack_targets.append(t)
+            first = attack_targets[-len(attacks)]
+        elif kind is objection or kind is rebuttal:
+            ok = False
+        if supports:
+            if len(supports) > 1 and len(set(supports)) < len(supports):
+                ok = False
+            for target in supports:
+                t = position.get(target, -1)
+                if t < 0 or (kind is reason and codes[t] != own and codes[t] >= 0):
+                    ok = False
+            if first < 0 and not attacks:
+                first = position.get(supports[0], -1)
+        elif kind is reason:
+            ok = False
+        if agrees:
+            if len(agrees) > 1 and len(set(agrees)) < len(agrees):
+                ok = False
+            for target in agrees:
+                t = position.get(target, -1)
+                if t < 0 or (kind is concession and codes[t] == own):
+                    ok = False
+                agree_sources.append(k)
+                agree_targets.append(t)
+            if not attacks and not supports:
+                first = agree_targets[-len(agrees)]
+        elif kind is concession:
+            ok = False
         if k >= 0:
-            first = position.get((attacks or supports or agrees or no_target)[0], -1)
-            if len(first_target) == k:
-                first_target.append(first)
-                for target in attacks:
-                    attack_sources.append(k)
-                    attack_targets.append(position.get(target, -1))
-                for target in agrees:
-                    agree_sources.append(k)
-                    agree_targets.append(position.get(target, -1))
-                if point.kind is Kind.PROPOSAL:
-                    proposals.append(k)
-        if point.condition is not None and not agrees:
-            problems.append(Problem(
-                "a condition qualifies an agreement, but this point agrees with nothing: add "
-                "'agrees: [...]' (a conditional concession) or move the words to 'note'",
-                ("points", i, "condition")))
-        kind = point.kind
-        if kind is Kind.OBJECTION:
-            if not attacks:
-                problems.append(Problem(_NEEDS[kind][1], ("points", i, "kind")))
-        elif kind is not Kind.CLAIM and kind is not Kind.PROPOSAL:
-            problems.extend(_kind_problems(i, point, position, point_at, codes,
-                                           speaker_code.get(point.by, -1), names))
+            first_target.append(first)
+            if kind is Kind.PROPOSAL:
+                proposals.append(k)
+        if not ok:
+            problems += _point_problems(i, point, position, point_at, speakers, issue_ids, party_ids,
+                                        codes, own, names, broken_ids)
     return problems, graph
+
+
+def _point_problems(
+    i: int, point: Point, position: Mapping[str, int], point_at: Sequence[Point],
+    speakers: Mapping[str, object], issue_ids: Collection[str], party_ids: Collection[str],
+    codes: Sequence[int], own: int, names: Sequence[str], broken_ids: Collection[str],
+) -> list[Problem]:
+    """Return the problems of one point, in the order a reader meets them (see _check_map)."""
+    problems: list[Problem] = []
+
+    def unknown(what: str, ref: str, known: Iterable[str], path: tuple[str | int, ...]) -> None:
+        if ref not in broken_ids:
+            problems.append(Problem(f"unknown {what} {ref!r}{did_you_mean(ref, list(known))}", path))
+    if point.by not in speakers:
+        unknown("party or actor", point.by, speakers, ("points", i, "by"))
+    if point.issue is not None and point.issue not in issue_ids:
+        unknown("issue", point.issue, issue_ids, ("points", i, "issue"))
+    if point.on_behalf_of is not None and point.on_behalf_of not in party_ids:
+        unknown("party", point.on_behalf_of, party_ids, ("points", i, "on_behalf_of"))
+    for name in ("attacks", "supports", "agrees"):
+        seen: set[str] = set()
+        for j, target in enumerate(getattr(point, name)):
+            path: tuple[str | int, ...] = ("points", i, name, j)
+            if target in seen:
+                problems.append(Problem(f"{target!r} is listed twice under {name}", path))
+            seen.add(target)
+            if target not in position:
+                unknown("point", target, position, path)
+    if point.condition is not None and not point.agrees:
+        problems.append(Problem(
+            "a condition qualifies an agreement, but this point agrees with nothing: add "
+            "'agrees: [...]' (a conditional concession) or move the words to 'note'",
+            ("points", i, "condition")))
+    problems.extend(_kind_problems(i, point, position, point_at, codes, own, names))
+    return problems
 
 
 _NEEDS: Final = {

@@ -23,7 +23,18 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 
 from argmap._util import FrozenDict, did_you_mean, freeze_meta, thaw
 from argmap.errors import Problem
-from argmap.model import Actor, ArgumentMap, Issue, Kind, Party, Point, Source, line_ranges
+from argmap.model import (
+    ID_PATTERN,
+    REF_PATTERN,
+    Actor,
+    ArgumentMap,
+    Issue,
+    Kind,
+    Party,
+    Point,
+    Source,
+    line_ranges,
+)
 
 Path = tuple[str | int, ...]
 
@@ -89,6 +100,7 @@ def _structure_ids(value: object, _: type) -> tuple[str, ...]:
 
 
 _KINDS: Final = {k.value: k for k in Kind}
+_EMPTY_META: Final = freeze_meta(None)
 
 
 def _structure_kind(value: object, _: type) -> Kind:
@@ -262,6 +274,143 @@ def structure_item(raw: object, cls: type, path: Path) -> tuple[Any, list[Proble
         return converter.structure(raw, cls), []
     except Exception as exc:  # every failure is reported as a problem with its path
         return None, list(problems_from(exc, path, cls))
+
+
+# --- the fast path for well-formed points ------------------------------------------------
+
+_ID_MATCH: Final = re.compile(ID_PATTERN).fullmatch
+_REF_MATCH: Final = re.compile(REF_PATTERN).fullmatch
+#: The keys of a point that hold ids, and those that hold references to other maps' points.
+_ID_LISTS: Final = ("attacks", "supports", "agrees")
+_REF_LISTS: Final = ("restates", "answers", "revises")
+_OPTIONAL_TEXTS: Final = ("quote", "condition", "note")
+#: The keys :func:`trusted_point` takes; a point with any other (``meta``, or an unknown key)
+#: goes the checked way.
+_SIMPLE_KEYS: Final = frozenset(
+    ("id", "kind", "by", "text", "issue", "on_behalf_of", "constructed", *_ID_LISTS, *_REF_LISTS,
+     *_OPTIONAL_TEXTS))
+_new_point = object.__new__
+#: Each field's slot setter: a point built by :func:`trusted_point` fills every slot through
+#: these, which is what attrs' generated ``__init__`` does, less the checks already made.
+_SETTERS: Final[dict[str, Callable[[Point, Any], None]]] = {
+    field.name: vars(Point)[field.name].__set__ for field in attrs.fields(Point)}
+_SET_ID, _SET_KIND, _SET_BY, _SET_TEXT, _SET_ISSUE, _SET_ON_BEHALF_OF = (
+    _SETTERS[name] for name in ("id", "kind", "by", "text", "issue", "on_behalf_of"))
+_SET_ATTACKS, _SET_SUPPORTS, _SET_AGREES, _SET_RESTATES, _SET_ANSWERS, _SET_REVISES = (
+    _SETTERS[name] for name in ("attacks", "supports", "agrees", "restates", "answers", "revises"))
+_SET_QUOTE, _SET_CONDITION, _SET_NOTE, _SET_CONSTRUCTED, _SET_META = (
+    _SETTERS[name] for name in ("quote", "condition", "note", "constructed", "meta"))
+
+
+def _is_text(value: object) -> bool:
+    """Return True for text the model takes: a string, not blank, without lone surrogates."""
+    return (type(value) is str and not value.isspace() and value != ""
+            and (value.isascii() or not _SURROGATE.search(value)))
+
+
+def _ids(value: object, match: Callable[[str], object]) -> tuple[str, ...] | None:
+    """Return a list of ids as a tuple, or None if any is not one (or the value is no list)."""
+    if type(value) is not list:
+        return None
+    for item in value:
+        if type(item) is not str or not match(item):
+            return None
+    return tuple(value)
+
+
+_NO_IDS: Final[tuple[str, ...]] = ()
+
+
+def trusted_point(raw: dict[str, Any]) -> Point | None:
+    """Return the point *raw* describes when every field is well formed, else None.
+
+    This is the common case of loading, decided with plain checks on the plain data:
+    the keys are known, ids match :data:`~argmap.model.ID_PATTERN`, texts are text,
+    and so on, exactly the checks the converter and the model's validators make. The
+    point is then built without running them again. Anything else returns None, and
+    the caller takes the checked way (:func:`structure_item`), which reports what is
+    wrong; a point built here equals the one that way would build.
+    """
+    if not _SIMPLE_KEYS.issuperset(raw):
+        return None
+    get = raw.get
+    pid, kind, by, text = get("id"), get("kind"), get("by"), get("text")
+    if (type(pid) is not str or not _ID_MATCH(pid) or type(kind) is not str
+            or type(by) is not str or not _ID_MATCH(by) or type(text) is not str
+            or text.isspace() or not text or (not text.isascii() and _SURROGATE.search(text))):
+        return None
+    kind = _KINDS.get(kind)
+    if kind is None:
+        return None
+    issue, attacks, supports, agrees = get("issue"), get("attacks"), get("supports"), get("agrees")
+    common = 4
+    if issue is not None:
+        if type(issue) is not str or not _ID_MATCH(issue):
+            return None
+        common += 1
+    if attacks is not None:
+        attacks = _ids(attacks, _ID_MATCH)
+        if attacks is None:
+            return None
+        common += 1
+    if supports is not None:
+        supports = _ids(supports, _ID_MATCH)
+        if supports is None:
+            return None
+        common += 1
+    if agrees is not None:
+        agrees = _ids(agrees, _ID_MATCH)
+        if agrees is None:
+            return None
+        common += 1
+    point = _new_point(Point)
+    if common < len(raw):  # an issue: null, a list: null, or a rarer field
+        for name in ("issue", "attacks", "supports", "agrees"):
+            if name in raw and raw[name] is None and name != "issue":
+                return None
+        on_behalf_of = get("on_behalf_of")
+        if on_behalf_of is not None and (type(on_behalf_of) is not str or not _ID_MATCH(on_behalf_of)):
+            return None
+        _SET_ON_BEHALF_OF(point, on_behalf_of)
+        for name in _REF_LISTS:
+            value = get(name)
+            if value is None:
+                if name in raw:
+                    return None
+                value = _NO_IDS
+            else:
+                value = _ids(value, _REF_MATCH)
+                if value is None:
+                    return None
+            _SETTERS[name](point, value)
+        for name in _OPTIONAL_TEXTS:
+            value = get(name)
+            if value is not None and not _is_text(value):
+                return None
+            _SETTERS[name](point, value)
+        constructed = get("constructed", False)
+        if type(constructed) is not bool:
+            return None
+        _SET_CONSTRUCTED(point, constructed)
+    else:
+        _SET_ON_BEHALF_OF(point, None)
+        _SET_RESTATES(point, _NO_IDS)
+        _SET_ANSWERS(point, _NO_IDS)
+        _SET_REVISES(point, _NO_IDS)
+        _SET_QUOTE(point, None)
+        _SET_CONDITION(point, None)
+        _SET_NOTE(point, None)
+        _SET_CONSTRUCTED(point, False)
+    _SET_ID(point, pid)
+    _SET_KIND(point, kind)
+    _SET_BY(point, by)
+    _SET_TEXT(point, text)
+    _SET_ISSUE(point, issue)
+    _SET_ATTACKS(point, attacks or _NO_IDS)
+    _SET_SUPPORTS(point, supports or _NO_IDS)
+    _SET_AGREES(point, agrees or _NO_IDS)
+    _SET_META(point, _EMPTY_META)
+    return point
 
 
 def checked_point_fields(

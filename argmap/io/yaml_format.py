@@ -35,6 +35,7 @@ from argmap.io._convert import (
     converter,
     describe,
     structure_item,
+    trusted_point,
     unstructure,
 )
 from argmap.model import ArgumentMap, Point, Source, map_problems
@@ -411,7 +412,13 @@ def _sections(
             items[key] = []
             continue
         good = []
+        fast = trusted_point if cls is Point else None
         for i, raw_item in enumerate(raw):
+            if fast is not None and type(raw_item) is dict:
+                trusted = fast(raw_item)
+                if trusted is not None:
+                    good.append((i, trusted))
+                    continue
             item, item_problems = structure_item(raw_item, cls, (key, i))
             if item is None:
                 problems.extend(item_problems)
@@ -634,6 +641,7 @@ def _loads(
         with gc_paused():
             data, locator, repeated = parse(text, file)
             amap, problems = build_map(data, base_dir=base_dir, allow_outside=allow_outside)
+            del data  # freed now, so that the collector does not walk it when it resumes
     except RecursionError:
         raise FormatError([Problem("the document is nested too deeply to read", (), file)]) from None
     if repeated or problems or amap is None:
