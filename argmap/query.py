@@ -651,12 +651,16 @@ def _threads(amap: ArgumentMap, graph: _OpenGraph) -> list[tuple[int, Thread]]:
     names = [p.id for p in amap.parties]
     attackers = graph.attackers
     result = []
+    new, set_root, set_issue, set_status, set_points, set_last_word, set_ends = _THREAD_SETTERS
     for root, members, found, ends in _thread_parts(graph):
         if len(found) > 1:
             found.sort()
             ends.sort()
-        codes = set(map(party.__getitem__, ends or found))
-        last_word = (names[codes.pop()],) if len(codes) == 1 else tuple([names[c] for c in sorted(codes)])
+        if len(ends) == 1:
+            last_word: tuple[str, ...] = (names[party[ends[0]]],)
+        else:
+            codes = set(map(party.__getitem__, ends or found))
+            last_word = tuple([names[c] for c in sorted(codes)])
         if len(members) == 1:
             outside = attackers[root] or ()
         else:
@@ -668,9 +672,23 @@ def _threads(amap: ArgumentMap, graph: _OpenGraph) -> list[tuple[int, Thread]]:
             if attackers[a] is not None:
                 status = "contested"
                 break
-        result.append((root, Thread(ids[root], issue[root], status, tuple(map(ids.__getitem__, found)),
-                                    last_word, tuple(map(ids.__getitem__, ends)))))
+        # built slot by slot, as attrs' __init__ does, without its bound-method calls: a map
+        # of a million points has a quarter of a million threads
+        thread = new(Thread)
+        set_root(thread, ids[root])
+        set_issue(thread, issue[root])
+        set_status(thread, status)
+        set_points(thread, tuple(map(ids.__getitem__, found)))
+        set_last_word(thread, last_word)
+        set_ends(thread, tuple(map(ids.__getitem__, ends)))
+        result.append((root, thread))
     return result
+
+
+#: object.__new__, then the slot setter of each field of Thread, in field order (unpacked above,
+#: so that a new field fails at import rather than being left unset).
+_THREAD_SETTERS: Final = (
+    object.__new__, *(vars(Thread)[field.name].__set__ for field in attrs.fields(Thread)))
 
 
 def pending_proposals(amap: ArgumentMap) -> Iterator[Thread]:
@@ -731,16 +749,16 @@ class _Texts(Mapping[str, str]):
     """The paraphrase of each point of a map, by id, looked up when asked for."""
 
     def __init__(self, amap: ArgumentMap) -> None:
-        self._points = amap._index.points
+        self._index = amap._index
 
     def __getitem__(self, key: str) -> str:
-        return self._points[key].text
+        return self._index.points[key].text
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._points)
+        return iter(self._index.points)
 
     def __len__(self) -> int:
-        return len(self._points)
+        return len(self._index.points)
 
 
 def _unresolved(amap: ArgumentMap) -> tuple[tuple[Thread, ...], Mapping[str, str]]:

@@ -350,3 +350,16 @@ def test_the_fast_path_finds_the_same_open_disagreements(m: argmap.ArgumentMap) 
     from argmap.query import _open_edges
 
     assert set(_open_edges(m)) == {(d.attacker, d.target) for d in query.open_disagreements(m)}
+
+
+def test_threads_built_slot_by_slot_equal_threads_built_by_attrs() -> None:
+    import attrs
+
+    amap = argmap.datasets.load("1962-11-28-new-york")
+    found = list(query.threads(amap))
+    assert found
+    for thread in found:
+        again = query.Thread(**attrs.asdict(thread, recurse=False))
+        assert thread == again
+        assert repr(thread) == repr(again)
+        assert hash(thread) == hash(again)
