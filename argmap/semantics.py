@@ -132,11 +132,19 @@ class Framework:
 
     @attacks.validator
     def _check(self, attribute: attrs.Attribute[object], value: tuple[tuple[str, str], ...]) -> None:
-        known = set(self.arguments)
-        if len(known) != len(self.arguments):
+        # the positions every semantics needs, built here: looking each name up is the check
+        index = dict(zip(self.arguments, range(len(self.arguments)), strict=True))
+        if len(index) != len(self.arguments):
             raise ValueError("arguments must be unique")
-        if known.issuperset(itertools.chain.from_iterable(value)):
-            return  # every name is known: checked at C speed
+        try:
+            pairs = list(map(index.__getitem__, itertools.chain.from_iterable(value)))
+        except KeyError:
+            pass
+        else:  # every name is known: checked at C speed
+            object.__setattr__(self, "_index", index)
+            object.__setattr__(self, "_pairs", pairs)
+            return
+        known = index.keys()
         for a, b in value:
             for x in (a, b):
                 if x not in known:

@@ -158,14 +158,19 @@ def task(name: str, size: int, repeat: int, workdir: Path) -> dict[str, Any]:
             return {"seconds": _timed(lambda: map_problems(
                 enumerate(amap.parties), enumerate(amap.actors), enumerate(amap.issues),
                 enumerate(amap.points)), repeat)}
-        if name == "map-one-pass":
+        if name == "map-one-pass":  # the same bare pass as benchmarks/scaling.py
             party_of = amap._index.party_of
 
             def one_pass() -> int:
                 count = 0
                 for p in amap.points:
-                    for _, target in p.relations():
-                        count += party_of[p.id] != party_of[target]
+                    own = party_of[p.id]
+                    for target in p.attacks:
+                        count += own != party_of[target]
+                    for target in p.supports:
+                        count += own != party_of[target]
+                    for target in p.agrees:
+                        count += own != party_of[target]
                 return count
             return {"seconds": _timed(one_pass, repeat)}
         if name == "map-unresolved":
@@ -186,25 +191,27 @@ def task(name: str, size: int, repeat: int, workdir: Path) -> dict[str, Any]:
         n_args = max(2, size // 2) if semantics == "grounded" else size
         pairs = framework(n_args, size) if semantics == "grounded" else attacked_twice(size)
         args = [str(i) for i in range(n_args)]
+        # every contender from the same lists to the same answer, its own framework (and
+        # whatever index it builds) inside the timing
         if library in ("argmap", "argmap-python", "argmap-sat"):
             from argmap import semantics as sem
 
-            af = sem.Framework(args, pairs)
-            af._attackers  # noqa: B018 - build the index outside the timing, as the peers do
-            af._targets  # noqa: B018
             solver = "sat" if library == "argmap-sat" else "python"
             call: Callable[[], Any] = {
-                "grounded": lambda: sem.grounded_extension(af),
-                "preferred": lambda: sem.preferred_extensions(af, solver=solver),  # type: ignore[arg-type]
-                "stable": lambda: sem.stable_extensions(af, solver=solver),  # type: ignore[arg-type]
+                "grounded": lambda: sem.grounded_extension(sem.Framework(args, pairs)),
+                "preferred": lambda: sem.preferred_extensions(
+                    sem.Framework(args, pairs), solver=solver),  # type: ignore[arg-type]
+                "stable": lambda: sem.stable_extensions(
+                    sem.Framework(args, pairs), solver=solver),  # type: ignore[arg-type]
             }[semantics]
         elif library == "formal-argumentation":
             from argumentation.core import dung
 
-            fa = dung.ArgumentationFramework(arguments=frozenset(args), defeats=frozenset(pairs))
-            call = {"grounded": lambda: dung.grounded_extension(fa),
-                    "preferred": lambda: dung.preferred_extensions(fa),
-                    "stable": lambda: dung.stable_extensions(fa)}[semantics]
+            def fa() -> Any:
+                return dung.ArgumentationFramework(arguments=frozenset(args), defeats=frozenset(pairs))
+            call = {"grounded": lambda: dung.grounded_extension(fa()),
+                    "preferred": lambda: dung.preferred_extensions(fa()),
+                    "stable": lambda: dung.stable_extensions(fa())}[semantics]
         elif library == "python-argumentation":
             from py_arg.abstract_argumentation_classes.abstract_argumentation_framework import (
                 AbstractArgumentationFramework,
@@ -215,12 +222,13 @@ def task(name: str, size: int, repeat: int, workdir: Path) -> dict[str, Any]:
             from py_arg.algorithms.semantics.get_preferred_extensions import get_preferred_extensions
             from py_arg.algorithms.semantics.get_stable_extensions import get_stable_extensions
 
-            objects = {a: Argument(a) for a in args}
-            pa = AbstractArgumentationFramework(
-                "af", list(objects.values()), [Defeat(objects[a], objects[b]) for a, b in pairs])
-            call = {"grounded": lambda: get_grounded_extension(pa),
-                    "preferred": lambda: get_preferred_extensions(pa),
-                    "stable": lambda: get_stable_extensions(pa)}[semantics]
+            def pa() -> Any:
+                objects = {a: Argument(a) for a in args}
+                return AbstractArgumentationFramework(
+                    "af", list(objects.values()), [Defeat(objects[a], objects[b]) for a, b in pairs])
+            call = {"grounded": lambda: get_grounded_extension(pa()),
+                    "preferred": lambda: get_preferred_extensions(pa()),
+                    "stable": lambda: get_stable_extensions(pa())}[semantics]
         else:
             raise SystemExit(f"unknown library {library}")
         return {"seconds": _timed(call, repeat)}
@@ -269,7 +277,7 @@ def main() -> None:
     capped: dict[str, int] = {}  # a task over its cap at one size is not tried at larger ones
 
     def record(name: str, size: int, repeat: int, cap: float, workdir: Path) -> dict[str, Any]:
-        if name in capped and size > capped[name]:
+        if name in capped and size >= capped[name]:
             result = {"task": name, "size": size,
                       "status": f"not run: over the cap at {capped[name]:,}"}
         else:
@@ -285,23 +293,26 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         workdir = Path(tmp)
         for size in map_sizes:
-            repeat = 1 if size >= 1_000_000 else options.repeat
+            rounds = 1 if size >= 1_000_000 else options.repeat
             record("map-write", size, 1, 600, workdir)
             names = ["map-load-json", "map-save-json", "map-validate", "map-one-pass",
                      "map-unresolved", "map-compare"]
             if size < 1_000_000:
                 names.insert(1, "map-load-yaml")
-            for name in names:
-                record(name, size, repeat, 300, workdir)
+                names.append("arguebuf-load-aif")
             if size <= 10_000:
-                record("map-dot", size, repeat, 120, workdir)
-            if size < 1_000_000:
-                record("arguebuf-load-aif", size, repeat, 300, workdir)
+                names.append("map-dot")
+            # round by round, each task once per round in a fresh process: a ratio is taken
+            # within a round, so that a change in the machine's load slows both of its sides
+            for r in range(rounds):
+                for name in names:
+                    record(name, size, 1, 300, workdir)["round"] = r
         record("map-write", 2_000, 1, 60, workdir)
         record("map-dot", 2_000, options.repeat, 60, workdir)
         for size in grounded_sizes:
-            for library in ("argmap", "formal-argumentation", "python-argumentation"):
-                record(f"grounded-{library}", size, options.repeat, 120, workdir)
+            for r in range(options.repeat):
+                for library in ("argmap", "formal-argumentation", "python-argumentation"):
+                    record(f"grounded-{library}", size, 1, 120, workdir)["round"] = r
         for size in search_sizes:
             for semantics in ("preferred", "stable"):
                 for library in ("argmap-python", "argmap-sat", "formal-argumentation",
@@ -316,11 +327,21 @@ def main() -> None:
 
 
 def report(results: list[dict[str, Any]], total: float) -> str:
-    ok = {(r["task"], r["size"]): r for r in results if r["status"] == "ok"}
+    done: dict[tuple[str, int], list[dict[str, Any]]] = {}
+    for r in results:
+        if r["status"] == "ok":
+            done.setdefault((r["task"], r["size"]), []).append(r)
 
-    def med(name: str, size: int) -> float | None:
-        r = ok.get((name, size))
-        return r["median"] if r else None
+    def med(name: str, size: int, key: str = "median") -> float | None:
+        found = done.get((name, size))
+        return statistics.median(r[key] for r in found) if found else None
+
+    def ratio_of(top: str, bottom: str, size: int) -> float | None:
+        """The median over rounds of top / bottom, each ratio within one round."""
+        tops = {r.get("round", 0): r["median"] for r in done.get((top, size), [])}
+        bottoms = {r.get("round", 0): r["median"] for r in done.get((bottom, size), [])}
+        ratios = [tops[k] / bottoms[k] for k in tops if bottoms.get(k)]
+        return statistics.median(ratios) if ratios else None
 
     def fmt(value: float | None, unit: str = "s") -> str:
         return "—" if value is None else f"{value:.4f} {unit}" if unit == "s" else f"{value:.0f}"
@@ -334,16 +355,20 @@ def report(results: list[dict[str, Any]], total: float) -> str:
     for n in sizes:
         j, y, a = med("map-load-json", n), med("map-load-yaml", n), med("arguebuf-load-aif", n)
         one, un, cmp_ = med("map-one-pass", n), med("map-unresolved", n), med("map-compare", n)
-        jm = ok.get(("map-load-json", n), {}).get("peak_mib")
-        am = ok.get(("arguebuf-load-aif", n), {}).get("peak_mib")
-        ratio = lambda x, y: "—" if x is None or y is None or y == 0 else f"{x / y:.1f}"  # noqa: E731
+        jm, am = med("map-load-json", n, "peak_mib"), med("arguebuf-load-aif", n, "peak_mib")
+
+        def ratio(top: str, bottom: str, n: int = n) -> str:
+            value = ratio_of(top, bottom, n)
+            return "—" if value is None else f"{value:.1f}"
         arguebuf = fmt(a) if a is not None else next(
             (r["status"] for r in results if r["task"] == "arguebuf-load-aif" and r["size"] == n), "—")
         lines.append(
-            f"| {n:,} | {fmt(j)} | {fmt(y)} | {ratio(y, j)} | {arguebuf} | {ratio(a, j)} | "
+            f"| {n:,} | {fmt(j)} | {fmt(y)} | {ratio('map-load-yaml', 'map-load-json')} | {arguebuf} | "
+            f"{ratio('arguebuf-load-aif', 'map-load-json')} | "
             f"{fmt(jm, 'MiB')} | {fmt(am, 'MiB')} | {fmt(med('map-save-json', n))} | "
-            f"{fmt(med('map-validate', n))} | {fmt(one)} | {fmt(un)} | {ratio(un, one)} | "
-            f"{fmt(cmp_)} | {ratio(cmp_, one)} |")
+            f"{fmt(med('map-validate', n))} | {fmt(one)} | {fmt(un)} | "
+            f"{ratio('map-unresolved', 'map-one-pass')} | "
+            f"{fmt(cmp_)} | {ratio('map-compare', 'map-one-pass')} |")
     lines += ["", "DOT generation: " + ", ".join(
         f"{n:,} points {fmt(med('map-dot', n))}" for n in (1_000, 2_000, 10_000) if med("map-dot", n))]
     lines += ["", "## Grounded semantics\n", "| attacks | argmap | formal-argumentation | "
@@ -356,7 +381,10 @@ def report(results: list[dict[str, Any]], total: float) -> str:
             r["status"] for r in results if r["task"] == f"grounded-{lib}" and r["size"] == n)
             for x, lib in zip(row, ("argmap", "formal-argumentation", "python-argumentation"),
                               strict=True)]
-        speed = f"{min(peers) / row[0]:.1f}" if peers and row[0] else "—"
+        per_round = [x for x in (ratio_of(f"grounded-{lib}", "grounded-argmap", n)
+                                  for lib in ("formal-argumentation", "python-argumentation"))
+                     if x is not None]
+        speed = f"{min(per_round):.1f}" if peers and per_round else "—"
         lines.append(f"| {n:,} | {' | '.join(cells)} | {speed} |")
     for semantics in ("preferred", "stable"):
         lines += ["", f"## {semantics.capitalize()} semantics (random; every argument attacked by "
@@ -366,8 +394,9 @@ def report(results: list[dict[str, Any]], total: float) -> str:
         for n in sorted({r["size"] for r in results if r["task"].startswith(f"{semantics}-")}):
             cells = []
             for lib in ("argmap-python", "argmap-sat", "formal-argumentation", "python-argumentation"):
-                r = next(x for x in results if x["task"] == f"{semantics}-{lib}" and x["size"] == n)
-                cells.append(fmt(r["median"]) if r["status"] == "ok" else r["status"])
+                value = med(f"{semantics}-{lib}", n)
+                cells.append(fmt(value) if value is not None else next(
+                    x["status"] for x in results if x["task"] == f"{semantics}-{lib}" and x["size"] == n))
             lines.append(f"| {n} | {' | '.join(cells)} |")
     return "\n".join(lines) + "\n"
 
