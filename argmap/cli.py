@@ -19,7 +19,6 @@ from typing import Any, Final, TypeVar
 
 import attrs
 import click
-import graphviz
 
 import argmap
 import argmap.io
@@ -28,13 +27,13 @@ from argmap._table import cell_text, csv_text, format_table
 from argmap._util import did_you_mean, write_atomically
 from argmap.corpus import SUMMARY_COLUMNS, UNRESOLVED_COLUMNS
 from argmap.errors import ArgmapError, FormatWarning, ValidationError
-from argmap.io.csv_format import safe_cell
-from argmap.io.iccma import load_framework
 from argmap.model import ArgumentMap
-from argmap.render import DIRECTIONS, ENGINES, LABELS, THEMES
-from argmap.render import FORMATS as RENDER_FORMATS
-from argmap.render.fit import SIZES, SizeWarning
-from argmap.render.output import MAX_POINTS
+
+# the names the options offer come from modules that draw nothing, so that --help is quick;
+# Graphviz's package and the readers are imported by the commands that use them
+from argmap.render.choices import DIRECTIONS, ENGINES, LABELS, MAX_POINTS, SIZES, SizeWarning
+from argmap.render.choices import FORMATS as RENDER_FORMATS
+from argmap.render.themes import THEMES
 from argmap.semantics import SEMANTICS, Framework, SemanticsName
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -46,6 +45,14 @@ _FILE = click.Path(exists=True, dir_okay=False, path_type=Path)
 #: C0 but tab and newline, DEL, and C1.
 _CONTROL: Final = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
+
+
+def _graphviz_missing() -> type[Exception]:
+    """Return graphviz.ExecutableNotFound (an except clause calls this only when something failed)."""
+    import graphviz
+
+    missing: type[Exception] = graphviz.ExecutableNotFound
+    return missing
 
 def _escaped(message: str, as_json: bool = False) -> str:
     r"""Return *message* with control characters from the data shown as escapes, never obeyed.
@@ -214,6 +221,8 @@ def _print_records(records: list[dict[str, Any]], columns: Sequence[str], as_jso
     if as_json:
         _echo(json.dumps(records, indent=2, ensure_ascii=False), as_json=True)
         return
+    from argmap.io.csv_format import safe_cell
+
     rows = [[safe_cell(cell_text(record[c])) for c in columns] for record in records]
     _echo(csv_text([list(columns), *rows]), nl=False)
 
@@ -405,7 +414,7 @@ def render(
                 labelling=semantics_module.grounded_labelling(amap) if labelling else None,
                 only_unresolved=only_unresolved, max_points=max_points, **given,
             )
-    except graphviz.ExecutableNotFound:
+    except _graphviz_missing():
         raise click.ClickException(_NO_GRAPHVIZ) from None
     _echo(f"wrote {path}")
     _notes(output, caught)
@@ -463,7 +472,7 @@ def demo(output_dir: Path) -> None:
             path = amap.render(output_dir / f"{amap.id}.{fmt}")
             _echo(f"wrote {path} (the poster)")
         _write_slides(amap, output_dir / "classroom", "16:9", "png", "color")
-    except graphviz.ExecutableNotFound:
+    except _graphviz_missing():
         raise click.ClickException(_NO_GRAPHVIZ) from None
     _echo()
     _echo(f"{amap.title} ({amap.date})")
@@ -508,7 +517,7 @@ def slides(file: Path, output_dir: Path, size: str, fmt: str, theme: str) -> Non
     """
     try:
         _write_slides(_load(file), output_dir, size, fmt, theme)
-    except graphviz.ExecutableNotFound:
+    except _graphviz_missing():
         raise click.ClickException(_NO_GRAPHVIZ) from None
 
 
@@ -536,7 +545,7 @@ def handout(file: Path, output: Path, paper: str, theme: str) -> None:
     amap = _load(file)
     try:
         path = write_handout(amap, output, paper=paper, theme=theme)
-    except graphviz.ExecutableNotFound:
+    except _graphviz_missing():
         raise click.ClickException(_NO_GRAPHVIZ) from None
     _echo(f"wrote {path}")
 
@@ -547,6 +556,8 @@ DEMO_MAP = "1962-11-28-new-york"
 
 def _framework(path: Path) -> Framework:
     if path.suffix.lower() in (".apx", ".i23", ".af"):
+        from argmap.io.iccma import load_framework
+
         return load_framework(path, max_bytes=_max_bytes())
     return semantics_module.framework(_load(path))
 

@@ -435,20 +435,24 @@ def open_disagreements(amap: ArgumentMap) -> Iterator[Disagreement]:
 # thread they belong to, so the whole is linear in the size of the answer.
 
 
-@attrs.frozen
 class _OpenGraph:
     """The open-disagreement graph over point positions.
 
     ``starts[i]`` is 1 when point *i* starts an open disagreement; ``attackers[j]`` lists
     the points attacking *j* through one, or is None; ``answered[j]`` is 1 when another
-    party attacks or agrees with *j* (settled or not, conditional or not).
+    party attacks or agrees with *j* (settled or not, conditional or not); ``sources`` and
+    ``targets`` are the open disagreements, in file order of attacker.
     """
 
-    starts: bytearray
-    attackers: list[list[int] | None]
-    answered: bytearray
-    sources: list[int]
-    targets: list[int]
+    __slots__ = ("answered", "attackers", "sources", "starts", "targets")
+
+    def __init__(self, starts: bytearray, attackers: list[list[int] | None], answered: bytearray,
+                 sources: list[int], targets: list[int]) -> None:
+        self.starts = starts
+        self.attackers = attackers
+        self.answered = answered
+        self.sources = sources
+        self.targets = targets
 
 
 def _open_graph(amap: ArgumentMap) -> _OpenGraph:

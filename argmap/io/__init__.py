@@ -30,7 +30,6 @@ import attrs
 
 from argmap._util import decoded, read_bounded, write_atomically
 from argmap.errors import ArgmapError, FormatError, Problem, UnsupportedFormatError
-from argmap.io import yaml_format
 from argmap.model import ArgumentMap
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -54,8 +53,9 @@ class _Format:
 def _loads_aif(text: str, *, file: str = "<string>", base_dir: Path | None = None,
                allow_outside: bool = False, **_: Any) -> ArgumentMap:
     from argmap.io.aif import loads_aif
+    from argmap.io.yaml_format import with_source
 
-    return yaml_format.with_source(loads_aif(text, file=file), file, base_dir, allow_outside)
+    return with_source(loads_aif(text, file=file), file, base_dir, allow_outside)
 
 
 def _dumps_aif(amap: ArgumentMap) -> str:
@@ -79,8 +79,9 @@ def _dumps_csv(amap: ArgumentMap) -> str:
 def _loads_argdown(text: str, *, file: str = "<string>", base_dir: Path | None = None,
                    allow_outside: bool = False, **options: Any) -> ArgumentMap:
     from argmap.io.argdown import loads_argdown
+    from argmap.io.yaml_format import with_source
 
-    return yaml_format.with_source(loads_argdown(text, file=file, **options), file, base_dir,
+    return with_source(loads_argdown(text, file=file, **options), file, base_dir,
                                    allow_outside)
 
 
@@ -136,9 +137,25 @@ def framework_to_map(af: Framework, map_id: str = "framework") -> ArgumentMap:
     )
 
 
+def _format_1(name: str) -> tuple[Callable[..., ArgumentMap], Callable[[ArgumentMap], str]]:
+    """Return the reader and writer of format 1 as YAML or JSON; PyYAML and cattrs load on first use."""
+
+    def loads(text: str, **options: Any) -> ArgumentMap:
+        from argmap.io import yaml_format
+
+        return getattr(yaml_format, f"loads_{name}")(text, **options)  # type: ignore[no-any-return]
+
+    def dumps(amap: ArgumentMap) -> str:
+        from argmap.io import yaml_format
+
+        return getattr(yaml_format, f"dumps_{name}")(amap)  # type: ignore[no-any-return]
+
+    return loads, dumps
+
+
 _REGISTRY: Final = (
-    _Format("yaml", (".yaml", ".yml"), yaml_format.loads_yaml, yaml_format.dumps_yaml),
-    _Format("json", (".json",), yaml_format.loads_json, yaml_format.dumps_json),
+    _Format("yaml", (".yaml", ".yml"), *_format_1("yaml")),
+    _Format("json", (".json",), *_format_1("json")),
     _Format("aif", (".aif.json", ".aif"), _loads_aif, _dumps_aif),
     _Format("graphml", (".graphml",), None, _dumps_graphml),
     _Format("csv", (".csv",), None, _dumps_csv),

@@ -10,10 +10,28 @@ True
 
 from __future__ import annotations
 
-from argmap.render.dot import DIRECTIONS, LABELS, to_graphviz
-from argmap.render.html import to_html
-from argmap.render.output import ENGINES, FORMATS, pipe, render
+import importlib
+from typing import TYPE_CHECKING, Any
+
+from argmap.render.choices import DIRECTIONS, ENGINES, FORMATS, LABELS
 from argmap.render.themes import THEMES, Theme, get_theme
+
+if TYPE_CHECKING:  # pragma: no cover
+    from argmap.render.dot import to_graphviz
+    from argmap.render.html import to_html
+    from argmap.render.output import pipe, render
+
+#: What draws, imported when first used: Graphviz's package and the layout code take a tenth
+#: of a second, which the command line's --help and a notebook's import need not pay.
+_LAZY: dict[str, str] = {"to_graphviz": "dot", "to_html": "html", "pipe": "output", "render": "output"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        value = getattr(importlib.import_module(f"argmap.render.{_LAZY[name]}"), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'argmap.render' has no attribute {name!r}")
 
 __all__ = [
     "DIRECTIONS",

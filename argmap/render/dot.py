@@ -24,17 +24,13 @@ import graphviz
 from argmap._util import did_you_mean
 from argmap.errors import RenderError
 from argmap.model import ArgumentMap, Kind, Point, Relation
+from argmap.render.choices import DIRECTIONS, LABELS
 from argmap.render.themes import Theme, get_theme
 
 __all__ = ["DIRECTIONS", "LABELS", "to_graphviz"]
 
-#: Values of ``label``: what each box shows besides its speaker and kind. ``short`` is the
-#: overview's: the first words of the paraphrase (the whole of it in the tooltip).
-LABELS: Final = ("text", "quote", "both", "short")
 #: Words of the paraphrase a ``short`` label shows.
 SHORT_WORDS: Final = 5
-#: Values of ``direction``: Graphviz ``rankdir``; TB puts the points replied to on top.
-DIRECTIONS: Final = ("TB", "LR", "BT", "RL")
 #: Values of ``highlight``.
 HIGHLIGHTS: Final = ("unresolved",)
 

@@ -11,20 +11,14 @@ import graphviz
 from argmap._util import write_atomically
 from argmap.errors import RenderError, UnsupportedFormatError
 from argmap.model import ArgumentMap
+from argmap.render.choices import ENGINES, FORMATS, MAX_POINTS
+from argmap.render.columns import columns_in_order, party_columns
 from argmap.render.dot import to_graphviz
 
 __all__ = ["FORMATS", "render"]
 
-#: The output formats :func:`render` writes, by file extension.
-FORMATS: Final = ("svg", "png", "pdf", "dot", "html")
-#: The layout programs it can use (a subset of :data:`graphviz.ENGINES`). ``dot`` draws the
-#: party columns and issue bands; the others place the boxes by force, with overlaps removed.
-#: ``fdp`` is left out: inside the party clusters it overlaps boxes and will not remove them.
-ENGINES: Final = ("dot", "neato", "sfdp", "twopi", "circo")
 #: Resolution of PNG output, in dots per inch: sharp on a projector and on paper.
 PNG_DPI: Final = 150
-#: Beyond this many points, Graphviz's dot takes minutes: render refuses unless told otherwise.
-MAX_POINTS: Final = 500
 
 
 def _count_points(dot: graphviz.Digraph) -> int:
@@ -71,7 +65,9 @@ def pipe(dot: graphviz.Digraph, format: str, engine: str = "dot") -> bytes:
         dot = dot.copy()
         dot.attr(dpi=str(PNG_DPI))
     try:
-        data = bytes(dot.pipe(format=format, engine=engine, quiet=True))
+        data = _in_column_order(dot, format) if engine == "dot" else None
+        if data is None:
+            data = bytes(dot.pipe(format=format, engine=engine, quiet=True))
     except subprocess.CalledProcessError as exc:
         stderr = exc.stderr.decode("utf-8", "replace").strip() if exc.stderr else ""
         raise RenderError(f"Graphviz ({engine}) failed: {stderr or exc}") from None
@@ -79,6 +75,22 @@ def pipe(dot: graphviz.Digraph, format: str, engine: str = "dot") -> bytes:
         raise RenderError(f"Graphviz ({engine}) stopped reading the diagram and gave no reason; "
                           "check the map's texts for anything unusual") from None
     return data
+
+
+def _in_column_order(dot: graphviz.Digraph, format: str) -> bytes | None:
+    """Return *dot* drawn with its party columns in the map's order, or None if dot keeps it.
+
+    dot lays the diagram out; where it put the columns in reverse order, the layout is
+    mirrored and drawn as placed (:mod:`argmap.render.columns`).
+    """
+    parties = party_columns(dot.source)
+    if len(parties) < 2:
+        return None
+    laid = graphviz.pipe("dot", "dot", dot.source.encode("utf-8"), quiet=True).decode("utf-8")
+    mirrored = columns_in_order(laid, parties)
+    if mirrored is None:
+        return None
+    return bytes(graphviz.pipe("neato", format, mirrored.encode("utf-8"), neato_no_op=2, quiet=True))
 
 
 def render(
