@@ -587,22 +587,8 @@ def _thread_parts(graph: _OpenGraph) -> list[tuple[int, list[int], list[int], li
                     points.append(a)
         return root, members, points, ends
 
-    parts = []
-    for root in itertools.compress(range(len(attackers)), attackers):  # the attacked points
-        if starts[root]:
-            continue
-        visited[root] = root
-        points, ends = [root], []
-        for p in points:  # grows as it goes: a breadth-first walk
-            found = attackers[p]
-            if found is None:
-                ends.append(p)
-                continue
-            for a in found:
-                if visited[a] != root:
-                    visited[a] = root
-                    points.append(a)
-        parts.append((root, [root], points, ends))
+    parts = [walk(root, [root])  # the attacked points that attack nothing open
+             for root in itertools.compress(range(len(attackers)), attackers) if not starts[root]]
     left = [i for i in dict.fromkeys(graph.sources) if visited[i] < 0]
     if left:
         parts += [walk(root, members) for root, members in _cyclic_sinks(graph, left)]

@@ -159,20 +159,10 @@ def task(name: str, size: int, repeat: int, workdir: Path) -> dict[str, Any]:
                 enumerate(amap.parties), enumerate(amap.actors), enumerate(amap.issues),
                 enumerate(amap.points)), repeat)}
         if name == "map-one-pass":  # the same bare pass as benchmarks/scaling.py
-            party_of = amap._index.party_of
+            from scaling import bare_pass
 
-            def one_pass() -> int:
-                count = 0
-                for p in amap.points:
-                    own = party_of[p.id]
-                    for target in p.attacks:
-                        count += own != party_of[target]
-                    for target in p.supports:
-                        count += own != party_of[target]
-                    for target in p.agrees:
-                        count += own != party_of[target]
-                return count
-            return {"seconds": _timed(one_pass, repeat)}
+            party_of = amap._index.party_of
+            return {"seconds": _timed(lambda: bare_pass(amap, party_of), repeat)}
         if name == "map-unresolved":
             return {"seconds": _timed(lambda: argmap.query.unresolved(amap), repeat)}
         if name == "map-compare":

@@ -24,3 +24,24 @@ def test_what_is_loaded_on_first_use_is_the_same_object() -> None:
     assert argmap.load is load
     assert argmap.save is save
     assert argmap.load_case is argmap.io.case_format.load_case
+
+
+def test_the_command_line_loads_none_of_them_to_answer_help() -> None:
+    code = ("import sys, json\nfrom click.testing import CliRunner\nfrom argmap.cli import main\n"
+            "result = CliRunner().invoke(main, ['--help'])\nassert result.exit_code == 0, result.output\n"
+            "for name in ('render', 'slides', 'handout'):\n"
+            "    assert CliRunner().invoke(main, [name, '--help']).exit_code == 0\n"
+            f"print(json.dumps([m for m in {list(HEAVY)!r} if m in sys.modules]))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert json.loads(done.stdout.splitlines()[-1]) == []
+
+
+def test_the_renderers_names_are_the_ones_the_renderers_take() -> None:
+    from argmap.render import choices, dot, fit, output
+
+    assert (dot.LABELS, dot.DIRECTIONS) == (choices.LABELS, choices.DIRECTIONS)
+    assert (output.ENGINES, output.FORMATS, output.MAX_POINTS) == (
+        choices.ENGINES, choices.FORMATS, choices.MAX_POINTS)
+    assert fit.SIZES is choices.SIZES
+    assert argmap.render.to_graphviz is dot.to_graphviz
+    assert argmap.render.render is output.render

@@ -342,27 +342,21 @@ def trusted_point(raw: dict[str, Any]) -> Point | None:
     kind = _KINDS.get(kind)
     if kind is None:
         return None
-    issue, attacks, supports, agrees = get("issue"), get("attacks"), get("supports"), get("agrees")
+    issue = get("issue")
+    attacks, supports, agrees = get("attacks"), get("supports"), get("agrees")
     common = 4
     if issue is not None:
         if type(issue) is not str or not _ID_MATCH(issue):
             return None
         common += 1
-    if attacks is not None:
-        attacks = _ids(attacks, _ID_MATCH)
-        if attacks is None:
-            return None
-        common += 1
-    if supports is not None:
-        supports = _ids(supports, _ID_MATCH)
-        if supports is None:
-            return None
-        common += 1
-    if agrees is not None:
-        agrees = _ids(agrees, _ID_MATCH)
-        if agrees is None:
-            return None
-        common += 1
+    lists = []
+    for value in (attacks, supports, agrees):
+        if value is not None:
+            value = _ids(value, _ID_MATCH)
+            if value is None:
+                return None
+            common += 1
+        lists.append(value or _NO_IDS)
     point = _new_point(Point)
     if common < len(raw):  # an issue: null, a list: null, or a rarer field
         for name in ("issue", "attacks", "supports", "agrees"):
@@ -406,9 +400,9 @@ def trusted_point(raw: dict[str, Any]) -> Point | None:
     _SET_BY(point, by)
     _SET_TEXT(point, text)
     _SET_ISSUE(point, issue)
-    _SET_ATTACKS(point, attacks or _NO_IDS)
-    _SET_SUPPORTS(point, supports or _NO_IDS)
-    _SET_AGREES(point, agrees or _NO_IDS)
+    _SET_ATTACKS(point, lists[0])
+    _SET_SUPPORTS(point, lists[1])
+    _SET_AGREES(point, lists[2])
     _SET_META(point, _EMPTY_META)
     return point
 
