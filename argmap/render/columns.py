@@ -100,11 +100,12 @@ def _mirrored(value: str, low: float, high: float) -> str:
 def columns_in_order(laid: str, parties: list[str]) -> str | None:
     """Return laid-out DOT with the party columns in *parties*' order, or None if they are.
 
-    *laid* is the output of ``dot -Tdot``. The columns are in order when their centres
-    run left to right; when they run exactly right to left, the drawing is mirrored
-    between the outer edges of the columns, all but the issue headings, the title and the
-    graph's own box. Any other order (three parties or more, shuffled) is left as dot drew
-    it, and so are columns stacked one above another (centres within a point).
+    *laid* is the output of ``dot -Tdot``. When each column is centred left of the one
+    before it in *parties*, beside it (their heights overlap), the drawing is mirrored
+    between the outer edges of the columns: everything but the graph's box and title and
+    what lies beside the columns (the issue headings, and the key when it hangs under
+    them). Columns in order, stacked one above another (as in a left-to-right layout), or
+    shuffled in some other way (three parties or more) are left as dot drew them.
     """
     spots = _statements(laid)
     boxes: dict[str, tuple[float, ...]] = {}
@@ -115,17 +116,26 @@ def columns_in_order(laid: str, parties: list[str]) -> str | None:
     shown = [p for p in parties if p in boxes]
     if len(shown) < 2:
         return None
-    centres = [(boxes[p][0] + boxes[p][2]) / 2 for p in shown]
-    if not all(a > b + 1 for a, b in itertools.pairwise(centres)):
-        return None  # in order, or not simply reversed
+    def reversed_beside(a: str, b: str) -> bool:
+        """*b* centred left of *a*, the two side by side (their heights overlap)."""
+        (ax0, ay0, ax1, ay1), (bx0, by0, bx1, by1) = boxes[a], boxes[b]
+        return (bx0 + bx1) / 2 < (ax0 + ax1) / 2 - 1 and by0 < ay1 and ay0 < by1
+
+    if not all(reversed_beside(a, b) for a, b in itertools.pairwise(shown)):
+        return None  # in order, stacked one above another, or shuffled: left as drawn
     low = min(boxes[p][0] for p in shown)
     high = max(boxes[p][2] for p in shown)
     pieces = []
     at = 0
-    for start, end, _, context in spots:
-        if context in ("graph ", "graph cluster_issues") or context.startswith(("_issue_", "_legend")):
-            continue  # the graph's box and title, the issue headings and the key stay in place
-        pieces += [laid[at:start], _mirrored(laid[start:end], low, high)]
+    for start, end, attribute, context in spots:
+        if context in ("graph ", "graph cluster_issues"):
+            continue  # the graph's box and title, and the issue headings' column, stay
+        value = laid[start:end]
+        if attribute == "pos" and "," in value and " " not in value.strip():
+            x = float(value.replace("\\\n", "").split(",")[0])
+            if not low <= x <= high:
+                continue  # a node beside the columns (an issue heading, the key under them)
+        pieces += [laid[at:start], _mirrored(value, low, high)]
         at = end
     pieces.append(laid[at:])
     return "".join(pieces)
