@@ -22,6 +22,11 @@ __all__ = ["columns_in_order", "party_columns"]
 _CLUSTER: Final = re.compile(r'^\s*subgraph\s+"?cluster_([^"\s{]+)"?\s*\{', re.M)
 #: The attributes that hold positions in laid-out DOT.
 _POSITIONS: Final = ("pos", "bb", "lp")
+#: An attribute given a value without quotes, such as ``width=4.0833``.
+_ASSIGNED: Final = re.compile(r"(\w+)\s*=\s*([^\s,\]\"<]+)")
+#: Points between a node's peripheries: dot reports a node's size with all of them, while
+#: neato -n2 takes the size as the innermost's and adds the others again.
+_PERIPHERY_GAP: Final = 4.0
 
 
 def party_columns(source: str) -> list[str]:
@@ -37,7 +42,14 @@ def _statements(laid: str) -> list[tuple[int, int, str, str]]:
     else the statement's head, a node's name or an edge. Quoted strings and HTML-like
     labels are skipped whole, so that text in a label is never read as a position.
     """
-    found = []
+    return _scan(laid)[0]
+
+
+def _scan(laid: str) -> tuple[list[tuple[int, int, str, str]], list[tuple[int, int, str, str]]]:
+    """Return the position values of :func:`_statements`, and the unquoted values likewise."""
+    found: list[tuple[int, int, str, str]] = []
+    plain: list[tuple[int, int, str, str]] = []  # unquoted values: width=4.08, peripheries=2
+    in_block = False
     stack = [""]  # the names of the subgraphs around the current place
     boundary = 0  # where the current statement starts
     context = ""
@@ -62,6 +74,15 @@ def _statements(laid: str) -> list[tuple[int, int, str, str]]:
                     break
             i = j
             continue
+        if in_block and (c.isalpha() or c == "_"):
+            assigned = _ASSIGNED.match(laid, i)
+            if assigned:
+                plain.append((assigned.start(2), assigned.end(2), assigned.group(1), context))
+                i = assigned.end(2)
+                continue
+            while i < n and (laid[i].isalnum() or laid[i] == "_"):
+                i += 1
+            continue
         if c == "{":
             opened = re.search(r'subgraph\s+("?)([^"\s{]+)\1\s*$', laid[boundary:i])
             stack.append(opened.group(2) if opened else stack[-1])
@@ -70,10 +91,13 @@ def _statements(laid: str) -> list[tuple[int, int, str, str]]:
         elif c == "[":
             head = laid[boundary:i].strip()
             context = f"graph {stack[-1]}" if head == "graph" else head
+            in_block = True
+        elif c == "]":
+            in_block = False
         if c in "{};]":
             boundary = i + 1
         i += 1
-    return found
+    return found, plain
 
 
 def _number(value: float) -> str:
@@ -107,7 +131,7 @@ def columns_in_order(laid: str, parties: list[str]) -> str | None:
     them). Columns in order, stacked one above another (as in a left-to-right layout), or
     shuffled in some other way (three parties or more) are left as dot drew them.
     """
-    spots = _statements(laid)
+    spots, plain = _scan(laid)
     boxes: dict[str, tuple[float, ...]] = {}
     for start, end, attribute, context in spots:
         if attribute == "bb" and context.startswith("graph cluster_"):
@@ -125,8 +149,13 @@ def columns_in_order(laid: str, parties: list[str]) -> str | None:
         return None  # in order, stacked one above another, or shuffled: left as drawn
     low = min(boxes[p][0] for p in shown)
     high = max(boxes[p][2] for p in shown)
-    pieces = []
-    at = 0
+    # the width and height of a node with several peripheries, as neato -n2 takes them
+    peripheries = {context: int(laid[start:end]) for start, end, name, context in plain
+                   if name == "peripheries" and laid[start:end].isdigit()}
+    edits = [(start, end, _number(float(laid[start:end])
+                                  - 2 * (peripheries[context] - 1) * _PERIPHERY_GAP / 72))
+             for start, end, name, context in plain
+             if name in ("width", "height") and peripheries.get(context, 1) > 1]
     for start, end, attribute, context in spots:
         if context in ("graph ", "graph cluster_issues"):
             continue  # the graph's box and title, and the issue headings' column, stay
@@ -135,7 +164,11 @@ def columns_in_order(laid: str, parties: list[str]) -> str | None:
             x = float(value.replace("\\\n", "").split(",")[0])
             if not low <= x <= high:
                 continue  # a node beside the columns (an issue heading, the key under them)
-        pieces += [laid[at:start], _mirrored(value, low, high)]
+        edits.append((start, end, _mirrored(value, low, high)))
+    pieces = []
+    at = 0
+    for start, end, value in sorted(edits):
+        pieces += [laid[at:start], value]
         at = end
     pieces.append(laid[at:])
     return "".join(pieces)

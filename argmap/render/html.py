@@ -309,10 +309,12 @@ function panZoom(main) {
     return b ? FONT * Math.min(r.width / (b.w * 1.1 + 16), r.height / (b.h * 1.1 + 16)) : Infinity;
   }
   function near(b0, elements) {
-    // text READABLE pixels high, from the left edge of the points and the first point's top
+    // text READABLE pixels high, from the left edge of the points (moved right just enough
+    // to show the first point whole, when it lies further right) and the first point's top
     var r = svg.getBoundingClientRect(), w = r.width * FONT / READABLE, h = w * r.height / r.width;
     var all = box(elements);
     var x = all.x - 8;
+    if (b0.x + b0.w + 8 > x + w) { x = Math.min(b0.x - 8, b0.x + b0.w + 8 - w); }  // the first point in view
     var y = Math.max(all.y - 8, Math.min(b0.y - 8, all.y + all.h + 8 - h));
     vb = {x: x, y: y, w: w, h: h};
     apply();

@@ -6,6 +6,7 @@ import html
 import itertools
 import re
 import subprocess
+from typing import Any
 
 import pytest
 
@@ -95,3 +96,22 @@ def test_text_in_a_label_is_never_read_as_a_position() -> None:
     assert 'pos="e,200,50 100,50 150,50 180,50 190,50"' in mirrored
     assert 'graph [bb="0,0,300,100"]' in mirrored  # the graph's own box stays
     assert columns_in_order(laid, ["b", "a"]) is None
+
+
+@pytest.mark.parametrize("name", argmap.datasets.names())
+def test_a_mirrored_diagram_keeps_every_box_the_size_dot_gave_it(name: str) -> None:
+    import json
+
+    amap = argmap.datasets.load(name)
+    for issue in [None, *(i.id for i in amap.issues)]:
+        dot = to_graphviz(amap, issue=issue)
+        by_dot = json.loads(subprocess.run(["dot", "-Tjson"], input=dot.source, capture_output=True,
+                                           text=True, check=True).stdout)
+        drawn = json.loads(pipe(dot, "json"))  # mirrored where dot reversed the columns
+
+        def sizes(layout: dict[str, Any]) -> dict[str, tuple[str, str]]:
+            return {o["name"]: (o["width"], o["height"]) for o in layout["objects"] if "width" in o}
+
+        # double borders (proposals, concessions) included: dot gives their outer size, which
+        # neato -n2 would take as the inner one
+        assert sizes(drawn) == sizes(by_dot), issue
