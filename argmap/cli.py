@@ -46,13 +46,13 @@ _FILE = click.Path(exists=True, dir_okay=False, path_type=Path)
 _CONTROL: Final = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
-
 def _graphviz_missing() -> type[Exception]:
     """Return graphviz.ExecutableNotFound (an except clause calls this only when something failed)."""
     import graphviz
 
     missing: type[Exception] = graphviz.ExecutableNotFound
     return missing
+
 
 def _escaped(message: str, as_json: bool = False) -> str:
     r"""Return *message* with control characters from the data shown as escapes, never obeyed.

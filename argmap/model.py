@@ -920,10 +920,7 @@ def _check_map(
             at.append(len(point_at))
             point_at.append(point)
 
-    def unknown(what: str, ref: str, known: Iterable[str], path: tuple[str | int, ...]) -> None:
-        if ref in broken_ids:
-            return
-        problems.append(Problem(f"unknown {what} {ref!r}{did_you_mean(ref, list(known))}", path))
+    unknown = functools.partial(_unknown, problems, broken_ids)
 
     for i, actor in actors:
         if actor.party not in party_ids:
@@ -1008,6 +1005,13 @@ def _check_map(
     return problems, graph
 
 
+def _unknown(problems: list[Problem], broken_ids: Collection[str], what: str, ref: str,
+             known: Iterable[str], path: tuple[str | int, ...]) -> None:
+    """Add to *problems* that *ref* names no known *what*, unless it is an item that could not be built."""
+    if ref not in broken_ids:
+        problems.append(Problem(f"unknown {what} {ref!r}{did_you_mean(ref, list(known))}", path))
+
+
 def _point_problems(
     i: int, point: Point, position: Mapping[str, int], point_at: Sequence[Point],
     speakers: Mapping[str, object], issue_ids: Collection[str], party_ids: Collection[str],
@@ -1016,9 +1020,7 @@ def _point_problems(
     """Return the problems of one point, in the order a reader meets them (see _check_map)."""
     problems: list[Problem] = []
 
-    def unknown(what: str, ref: str, known: Iterable[str], path: tuple[str | int, ...]) -> None:
-        if ref not in broken_ids:
-            problems.append(Problem(f"unknown {what} {ref!r}{did_you_mean(ref, list(known))}", path))
+    unknown = functools.partial(_unknown, problems, broken_ids)
     if point.by not in speakers:
         unknown("party or actor", point.by, speakers, ("points", i, "by"))
     if point.issue is not None and point.issue not in issue_ids:

@@ -355,26 +355,22 @@ def _plural(n: int, word: str) -> str:
 # --- disagreements ---------------------------------------------------------------------
 
 
-def _agreeing_parties(amap: ArgumentMap) -> dict[str, dict[str, list[str]]]:
-    """Map each point to {party: [ids of that party's points that agree with it]}.
+def _settling(amap: ArgumentMap) -> tuple[int, dict[int, list[int]]]:
+    """Return the settling agreements, by point positions, and the width of their keys.
 
-    Conditional agreements (points with a ``condition``) are left out: they
-    answer a point but settle nothing (DESIGN §4).
+    The key ``target * width + party`` maps to the positions, in file order, of the
+    points of that party that agree with that target. Conditional agreements (points
+    with a ``condition``) are left out: they answer a point but settle nothing (DESIGN §4).
+    A disagreement *a* → *t* is settled when P(t) agrees with *a* or P(a) with *t*.
     """
-    agreed: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-    party_of = amap._index.party_of
-    for point in amap.points:
-        if point.condition is not None:  # a conditional concession settles nothing
-            continue
-        for target in point.agrees:
-            agreed[target][party_of[point.id]].append(point.id)
-    return agreed
-
-
-def _settled_by(agreed: dict[str, dict[str, list[str]]], attacker: str, target: str,
-                pa: str, pt: str) -> tuple[str, ...]:
-    """Return the points that settle attacker -> target: P(t) agreeing with it, or P(a) with t."""
-    return tuple(agreed.get(attacker, {}).get(pt, ())) + tuple(agreed.get(target, {}).get(pa, ()))
+    index = amap._index
+    graph, party, points = index.graph, index.party_codes, amap.points
+    width = max(party, default=0) + 1
+    settling: dict[int, list[int]] = {}
+    for i, j in zip(graph.agree_sources, graph.agree_targets, strict=True):
+        if points[i].condition is None:
+            settling.setdefault(j * width + party[i], []).append(i)
+    return width, settling
 
 
 def disagreements(amap: ArgumentMap) -> Iterator[Disagreement]:
@@ -401,17 +397,17 @@ def disagreements(amap: ArgumentMap) -> Iterator[Disagreement]:
     >>> d.attacker, d.target, d.is_open, d.settled_by
     ('us-dislikes-protocol', 'ussr-protocol-best', False, ('ussr-accepts-declarations',))
     """
-    party_of = amap._index.party_of
-    issue_of = amap._index.issues_of
-    agreed = _agreeing_parties(amap)
-    for point in amap.points:
-        pa = party_of[point.id]
-        for target in point.attacks:
-            pt = party_of[target]
-            if pa == pt:
-                continue
-            settled = _settled_by(agreed, point.id, target, pa, pt)
-            yield Disagreement(point.id, target, pa, pt, issue_of[point.id], settled)
+    index = amap._index
+    graph, party, ids, issue = index.graph, index.party_codes, index.ids, index.issue_list
+    names = [p.id for p in amap.parties]
+    width, settling = _settling(amap)
+    for i, j in zip(graph.attack_sources, graph.attack_targets, strict=True):
+        pa, pt = party[i], party[j]
+        if pa == pt:
+            continue
+        settled = [*settling.get(i * width + pt, ()), *settling.get(j * width + pa, ())]
+        yield Disagreement(ids[i], ids[j], names[pa], names[pt], issue[i],
+                           tuple(ids[k] for k in settled))
 
 
 def open_disagreements(amap: ArgumentMap) -> Iterator[Disagreement]:
@@ -460,19 +456,15 @@ def _open_graph(amap: ArgumentMap) -> _OpenGraph:
     index = amap._index
     graph = index.graph
     party = index.party_codes
-    points = amap.points
-    n = len(points)
-    width = max(party, default=0) + 1
-    settling: set[int] = set()  # target * width + party: that party agrees with that target
-    agreed = bytearray(n)  # 1 where some point agrees without condition
+    n = len(party)
+    width, settling = _settling(amap)
+    agreed = bytearray(n)  # 1 where some point is agreed with, settling: a quick test first
+    for key in settling:
+        agreed[key // width] = 1
     answered = bytearray(n)
     for i, j in zip(graph.agree_sources, graph.agree_targets, strict=True):
-        own = party[i]
-        if party[j] != own:
+        if party[j] != party[i]:
             answered[j] = 1
-        if points[i].condition is None:  # a conditional concession settles nothing
-            settling.add(j * width + own)
-            agreed[j] = 1
     starts = bytearray(n)
     attackers: list[list[int] | None] = [None] * n
     sources: list[int] = []  # the open disagreements, in file order of attacker

@@ -108,7 +108,6 @@ def write_maps(workdir: Path, sizes: list[int]) -> None:
     from run import debate
 
     import argmap
-    import argmap.io.aif
 
     for n in sizes:
         amap = debate(n)

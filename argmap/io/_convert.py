@@ -336,8 +336,7 @@ def trusted_point(raw: dict[str, Any]) -> Point | None:
     get = raw.get
     pid, kind, by, text = get("id"), get("kind"), get("by"), get("text")
     if (type(pid) is not str or not _ID_MATCH(pid) or type(kind) is not str
-            or type(by) is not str or not _ID_MATCH(by) or type(text) is not str
-            or text.isspace() or not text or (not text.isascii() and _SURROGATE.search(text))):
+            or type(by) is not str or not _ID_MATCH(by) or not _is_text(text)):
         return None
     kind = _KINDS.get(kind)
     if kind is None:
@@ -359,9 +358,8 @@ def trusted_point(raw: dict[str, Any]) -> Point | None:
         lists.append(value or _NO_IDS)
     point = _new_point(Point)
     if common < len(raw):  # an issue: null, a list: null, or a rarer field
-        for name in ("issue", "attacks", "supports", "agrees"):
-            if name in raw and raw[name] is None and name != "issue":
-                return None
+        if any(raw.get(name, ()) is None for name in _ID_LISTS):  # a list: null is refused
+            return None
         on_behalf_of = get("on_behalf_of")
         if on_behalf_of is not None and (type(on_behalf_of) is not str or not _ID_MATCH(on_behalf_of)):
             return None

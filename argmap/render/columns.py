@@ -34,19 +34,15 @@ def party_columns(source: str) -> list[str]:
     return [name for name in _CLUSTER.findall(source) if name != "issues"]
 
 
-def _statements(laid: str) -> list[tuple[int, int, str, str]]:
-    """Return (start, end, attribute, context) for each position value in laid-out DOT.
-
-    *start* and *end* span the value between its quotes; *context* is what it belongs
-    to: ``"graph NAME"`` for a subgraph's own attributes (``"graph "`` for the graph's),
-    else the statement's head, a node's name or an edge. Quoted strings and HTML-like
-    labels are skipped whole, so that text in a label is never read as a position.
-    """
-    return _scan(laid)[0]
-
-
 def _scan(laid: str) -> tuple[list[tuple[int, int, str, str]], list[tuple[int, int, str, str]]]:
-    """Return the position values of :func:`_statements`, and the unquoted values likewise."""
+    """Return where laid-out DOT holds positions, and where it holds unquoted values.
+
+    Each is a list of (start, end, attribute, context): *start* and *end* span the value
+    (between its quotes, for a position); *context* is what it belongs to: ``"graph
+    NAME"`` for a subgraph's own attributes (``"graph "`` for the graph's), else the
+    statement's head, a node's name or an edge. Quoted strings and HTML-like labels are
+    skipped whole, so that text in a label is never read as a position or a size.
+    """
     found: list[tuple[int, int, str, str]] = []
     plain: list[tuple[int, int, str, str]] = []  # unquoted values: width=4.08, peripheries=2
     in_block = False
