@@ -281,15 +281,14 @@ def _summary_rows(files: Sequence[str], format: str | None) -> list[dict[str, An
         row: dict[str, Any] = dict.fromkeys(SUMMARY_COLUMNS)
         row["file"], row["error"] = file, error
         if amap is not None:
-            items = unresolved(amap).items
-            pending = sum(1 for t in items if t.status == "pending")
+            open_threads, pending = unresolved(amap)._counts()  # counted, no record built
             disputed = 0
             if len(amap.parties) >= 2:
                 rated = compare(amap, amap.parties[0].id, amap.parties[1].id)
                 disputed = sum(1 for r in rated if r.status == "disputed")
             row.update(id=amap.id, title=amap.title, date=amap.date.isoformat() if amap.date else None,
                        points=len(amap.points), parties=len(amap.parties), issues=len(amap.issues),
-                       open_threads=len(items) - pending, pending_proposals=pending,
+                       open_threads=open_threads, pending_proposals=pending,
                        disputed_issues=disputed)
         rows.append(row)
     return rows

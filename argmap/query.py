@@ -23,8 +23,8 @@ from __future__ import annotations
 import itertools
 import operator
 from collections import defaultdict
-from collections.abc import Iterator, Mapping
-from typing import Any, ClassVar, Final, Literal
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from typing import Any, ClassVar, Final, Literal, overload
 
 import attrs
 
@@ -142,15 +142,19 @@ class Unresolved(TableMixin):
     """What is still open in a map: its threads and pending proposals, in file order of root.
 
     Iterate over it for :class:`Thread` records; ``len()`` counts them. ``str()``
-    gives a plain-text table, and notebooks show an HTML one.
+    gives a plain-text table, and notebooks show an HTML one. :func:`unresolved` finds
+    the threads at once and builds the records when first asked for, so that counting
+    them (``len()``, :attr:`caption`) builds none; :attr:`items` compares, hashes and
+    pickles as the tuple of the records.
 
     .. versionadded:: 0.1
+    .. versionchanged:: 0.2 ``items`` is a sequence whose records are built when first asked for.
     """
 
     COLUMNS: ClassVar[tuple[str, ...]] = ("root", "issue", "status", "points", "last_word", "ends")
 
     map_id: str
-    items: tuple[Thread, ...]
+    items: Sequence[Thread]
     texts: Mapping[str, str] = attrs.field(repr=False, eq=False, hash=False, factory=dict)
 
     def __iter__(self) -> Iterator[Thread]:
@@ -162,11 +166,17 @@ class Unresolved(TableMixin):
     def __len__(self) -> int:
         return len(self.items)
 
+    def _counts(self) -> tuple[int, int]:
+        """Return how many open threads and how many pending proposals, without building them."""
+        pending = getattr(self.items, "pending", None)
+        if pending is None:
+            pending = sum(1 for t in self.items if t.status == "pending")
+        return len(self.items) - pending, pending
+
     @property
     def caption(self) -> str:
         """A one-line summary, such as "5 open threads and 3 pending proposals"."""
-        threads = sum(1 for t in self.items if t.status != "pending")
-        pending = len(self.items) - threads
+        threads, pending = self._counts()
         return (f"{_plural(threads, 'open thread')} and {_plural(pending, 'pending proposal')} "
                 f"in {self.map_id}")
 
@@ -550,7 +560,12 @@ def _cyclic_sinks(graph: _OpenGraph, nodes: list[int]) -> list[tuple[int, list[i
     return result
 
 
-def _thread_parts(graph: _OpenGraph) -> list[tuple[int, list[int], list[int], list[int]]]:
+#: A thread as positions: its root, the points it starts from (the root, or a cycle's points),
+#: every point in it, and its ends.
+_ThreadPart = tuple[int, list[int], list[int], list[int]]
+
+
+def _thread_parts(graph: _OpenGraph) -> list[_ThreadPart]:
     """Return (root, members, points, ends) of every thread by root position, points unsorted.
 
     A point attacked through an open disagreement that starts none is a root of its
@@ -563,7 +578,7 @@ def _thread_parts(graph: _OpenGraph) -> list[tuple[int, list[int], list[int], li
     attackers, starts = graph.attackers, graph.starts
     visited = [-1] * len(attackers)  # the root whose walk last reached a point
 
-    def walk(root: int, members: list[int]) -> tuple[int, list[int], list[int], list[int]]:
+    def walk(root: int, members: list[int]) -> _ThreadPart:
         points = members.copy()
         ends = []
         for m in members:
@@ -626,15 +641,16 @@ def threads(amap: ArgumentMap) -> Iterator[Thread]:
     yield from (thread for _, thread in _threads(amap, _open_graph(amap)))
 
 
-def _threads(amap: ArgumentMap, graph: _OpenGraph) -> list[tuple[int, Thread]]:
-    """Return (root position, thread) of every thread of *graph*, by root position."""
+def _threads(amap: ArgumentMap, graph: _OpenGraph, parts: list[_ThreadPart] | None = None,
+             ) -> list[tuple[int, Thread]]:
+    """Return (root position, thread) of every thread of *graph* (of its *parts*), by root position."""
     index = amap._index
     ids, party, issue = index.ids, index.party_codes, index.issue_list
     names = [p.id for p in amap.parties]
     attackers = graph.attackers
     result = []
     new, set_root, set_issue, set_status, set_points, set_last_word, set_ends = _THREAD_SETTERS
-    for root, members, found, ends in _thread_parts(graph):
+    for root, members, found, ends in _thread_parts(graph) if parts is None else parts:
         if len(found) > 1:
             found.sort()
             ends.sort()
@@ -688,13 +704,19 @@ def pending_proposals(amap: ArgumentMap) -> Iterator[Thread]:
 
 def _pending(amap: ArgumentMap, answered: bytearray) -> Iterator[tuple[int, Thread]]:
     """Yield (position, thread) of every pending proposal, by position."""
+    return iter(_pending_threads(amap, [i for i in amap._index.graph.proposals if not answered[i]]))
+
+
+def _pending_threads(amap: ArgumentMap, positions: list[int]) -> list[tuple[int, Thread]]:
+    """Return (position, thread) of the pending proposals at *positions*."""
     index = amap._index
     names = [p.id for p in amap.parties]
-    for i in index.graph.proposals:
-        if not answered[i]:
-            pid = index.ids[i]
-            yield i, Thread(pid, index.issue_list[i], "pending", (pid,),
-                            (names[index.party_codes[i]],), (pid,))
+    result = []
+    for i in positions:
+        pid = index.ids[i]
+        result.append((i, Thread(pid, index.issue_list[i], "pending", (pid,),
+                                 (names[index.party_codes[i]],), (pid,))))
+    return result
 
 
 def unresolved(amap: ArgumentMap) -> Unresolved:
@@ -723,8 +745,8 @@ def unresolved(amap: ArgumentMap) -> Unresolved:
     [('us-draft-lapse', 'contested'), ('us-draft-silent-on-subversion', 'contested')]
     """
     with gc_paused():  # the working lists are freed before the collector runs again
-        items, texts = _unresolved(amap)
-    return Unresolved(amap.id, items, texts)
+        items = _unresolved(amap)
+    return Unresolved(amap.id, items, _Texts(amap))
 
 
 class _Texts(Mapping[str, str]):
@@ -743,14 +765,73 @@ class _Texts(Mapping[str, str]):
         return len(self._index.points)
 
 
-def _unresolved(amap: ArgumentMap) -> tuple[tuple[Thread, ...], Mapping[str, str]]:
+def _unresolved(amap: ArgumentMap) -> _Records:
+    """Return the threads and pending proposals of *amap*, found now and built when asked for."""
     graph = _open_graph(amap)
-    found = _threads(amap, graph)
-    pending = list(_pending(amap, graph.answered))
-    if pending:  # two sorted runs: the sort merges them in one pass
-        found += pending
-        found.sort(key=operator.itemgetter(0))
-    return tuple([thread for _, thread in found]), _Texts(amap)
+    parts = _thread_parts(graph)
+    answered = graph.answered
+    pending = [i for i in amap._index.graph.proposals if not answered[i]]
+
+    def build() -> tuple[Thread, ...]:
+        with gc_paused():
+            found = _threads(amap, graph, parts)
+            if pending:  # two sorted runs: the sort merges them in one pass
+                found += _pending_threads(amap, pending)
+                found.sort(key=operator.itemgetter(0))
+            return tuple([thread for _, thread in found])
+
+    return _Records(build, len(parts) + len(pending), len(pending))
+
+
+class _Records(Sequence[Thread]):
+    """The threads of :func:`unresolved`, found at once and built as records when first asked for.
+
+    Counting them (``len()``, a caption) builds nothing: a map of a million points has a quarter
+    of a million threads. It compares, hashes and pickles as the tuple of its records.
+    """
+
+    __slots__ = ("_build", "_items", "_length", "pending")
+
+    def __init__(self, build: Callable[[], tuple[Thread, ...]], length: int, pending: int) -> None:
+        self._build: Callable[[], tuple[Thread, ...]] | None = build
+        self._items: tuple[Thread, ...] = ()
+        self._length = length
+        self.pending = pending
+
+    def _all(self) -> tuple[Thread, ...]:
+        if self._build is not None:
+            self._items = self._build()
+            self._build = None  # lets the working lists go
+        return self._items
+
+    @overload
+    def __getitem__(self, i: int) -> Thread: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> tuple[Thread, ...]: ...
+
+    def __getitem__(self, i: int | slice) -> Thread | tuple[Thread, ...]:
+        return self._all()[i]
+
+    def __len__(self) -> int:
+        return self._length
+
+    def __iter__(self) -> Iterator[Thread]:
+        return iter(self._all())
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, _Records | tuple):
+            return self._all() == tuple(other)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._all())
+
+    def __reduce__(self) -> tuple[type[tuple[Thread, ...]], tuple[tuple[Thread, ...]]]:
+        return tuple, (self._all(),)
+
+    def __repr__(self) -> str:
+        return repr(self._all())
 
 
 def number_of_unresolved(amap: ArgumentMap) -> int:
@@ -868,9 +949,11 @@ def _disputed(amap: ArgumentMap, code_a: int, code_b: int) -> set[str | None]:
     party, issue_of = index.party_codes, index.issue_list
     disputed: set[str | None] = set()
     for root, _, found, _ in _thread_parts(_open_graph(amap)):
-        codes = {party[p] for p in found}
-        if code_a in codes and code_b in codes:
-            disputed.add(issue_of[root])
+        issue = issue_of[root]
+        if issue not in disputed:
+            codes = set(map(party.__getitem__, found))
+            if code_a in codes and code_b in codes:
+                disputed.add(issue)
     return disputed
 
 

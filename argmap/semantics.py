@@ -36,6 +36,7 @@ frozenset()
 from __future__ import annotations
 
 import collections
+import contextlib
 import enum
 import functools
 import itertools
@@ -94,14 +95,22 @@ class Label(enum.StrEnum):
 
 
 def _arguments(values: Iterable[str]) -> tuple[str, ...]:
+    if isinstance(values, list | tuple) and set(map(type, values)) <= {str}:
+        return tuple(values)  # the common case, at C speed
     return tuple(map(str, values))
 
 
 def _attacks(pairs: Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
     pairs = pairs if isinstance(pairs, list | tuple) else list(pairs)
-    if set(map(type, pairs)) <= {tuple} and set(map(len, pairs)) <= {2} and set(
-            map(type, itertools.chain.from_iterable(pairs))) <= {str}:
-        return tuple(dict.fromkeys(pairs))  # the common case, at C speed; repeats dropped
+    if set(map(type, pairs)) <= {tuple} and set(map(len, pairs)) <= {2}:
+        # the common case, at C speed, repeats dropped; a name that is not a string is not
+        # found among the (string) arguments by Framework's check, which then makes it one
+        with contextlib.suppress(TypeError):  # an unhashable name
+            return tuple(dict.fromkeys(pairs))
+    return _named_attacks(pairs)
+
+
+def _named_attacks(pairs: Iterable[tuple[object, object]]) -> tuple[tuple[str, str], ...]:
     return tuple(dict.fromkeys((str(a), str(b)) for a, b in pairs))
 
 
@@ -139,7 +148,11 @@ class Framework:
         try:
             pairs = list(map(index.__getitem__, itertools.chain.from_iterable(value)))
         except KeyError:
-            pass
+            if not set(map(type, itertools.chain.from_iterable(value))) <= {str}:
+                value = _named_attacks(value)  # names given as numbers, say: as strings
+                object.__setattr__(self, "attacks", value)
+                self._check(attribute, value)
+                return
         else:  # every name is known: checked at C speed
             object.__setattr__(self, "_index", index)
             object.__setattr__(self, "_pairs", pairs)

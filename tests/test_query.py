@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import pickle
 import random
 
 import attrs
@@ -137,6 +138,27 @@ def test_pending_proposals() -> None:
     assert [(t.root, t.status) for t in u] == [
         ("p1", "pending"), ("p3", "unanswered"), ("p4", "pending")]
     assert u.caption == "1 open thread and 2 pending proposals in test"
+
+
+def test_unresolved_counts_without_building_and_is_its_tuple_of_threads(
+        nov29: argmap.ArgumentMap) -> None:
+    u = unresolved(nov29)
+    assert len(u) == 12
+    assert u.caption == "10 open threads and 2 pending proposals in 1962-11-28-new-york"
+    assert u._counts() == (10, 2)
+    assert u.items._build is not None  # type: ignore[attr-defined]  # counting built no record
+    built = tuple(threads(nov29)) + tuple(pending_proposals(nov29))
+    assert sorted(u.items, key=lambda t: t.root) == sorted(built, key=lambda t: t.root)
+    assert u.items[0] == u.items[:1][0] == next(iter(u))
+    assert u.items == tuple(u)
+    assert tuple(u) == u.items
+    assert u == unresolved(nov29)
+    assert hash(u.items) == hash(tuple(u))
+    assert repr(u.items) == repr(tuple(u))
+    again = pickle.loads(pickle.dumps(u))
+    assert again == u
+    assert type(again.items) is tuple
+    assert again.caption == u.caption
 
 
 def test_a_party_that_says_nothing_and_an_empty_map() -> None:

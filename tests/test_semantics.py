@@ -169,6 +169,14 @@ def test_a_map_and_a_digraph_give_the_same_framework(nov29: argmap.ArgumentMap) 
         sem.framework(nx.Graph())
 
 
+def test_names_that_are_not_strings_are_made_strings() -> None:
+    assert Framework([1, 2, 3], [(1, 2), (2, 3), ("1", "2")]).attacks == (("1", "2"), ("2", "3"))
+    assert Framework(("1", "2"), [["1", "2"]]).attacks == (("1", "2"),)
+    assert Framework(iter("ab"), iter([("a", "b")])).arguments == ("a", "b")
+    with pytest.raises(argmap.UnknownReferenceError, match="unknown argument '5'"):
+        Framework(["1"], [(1, 5)])
+
+
 def test_errors() -> None:
     with pytest.raises(argmap.UnknownReferenceError, match="unknown argument 'c'"):
         Framework(["a"], [("a", "c")])
