@@ -799,8 +799,9 @@ class _Records(Sequence[Thread]):
         self.pending = pending
 
     def _all(self) -> tuple[Thread, ...]:
-        if self._build is not None:
-            self._items = self._build()
+        build = self._build  # read once: another thread may be building them too
+        if build is not None:
+            self._items = build()
             self._build = None  # lets the working lists go
         return self._items
 

@@ -10,11 +10,16 @@ For each size and each of two generators, the map is written once as format-1 JS
 operations interleaved round by round, and is timed from the same file:
 
 - ``json.load``: the standard library's parser on the file, the floor for loading it;
+- ``json.load + points``: ``json.load``, then each point as a bare frozen ``Point`` with
+  nothing checked: the floor for loading into the model's objects;
 - ``load``: ``argmap.load`` of the file, to a checked, frozen map;
 - ``one pass``: a bare single pass over the loaded graph: every relation of every point, the
   parties of its two ends looked up by id and compared; the floor for a query that has to
   look at every relation;
-- ``unresolved``, ``compare``: the queries, on the loaded map (loading not timed);
+- ``unresolved``: how many threads and pending proposals (``len(unresolved(m))``: every
+  thread found, no record built), the like of the bare pass's count;
+- ``unresolved records``: the same, every ``Thread`` record built;
+- ``compare``: the query, on the loaded map (loading not timed);
 - ``arguebuf``: ``arguebuf.load.file`` of the same map as AIF (100,000 points only).
 
 Each ratio is taken within a round before the median is reported; slopes are the log-log
@@ -56,7 +61,8 @@ sys.path.insert(0, str(HERE.parent))
 
 PARTIES = ("a", "b", "c")
 ISSUES = tuple(f"issue-{i}" for i in range(8))
-OPERATIONS = ("json.load", "load", "one pass", "unresolved", "compare")
+OPERATIONS = ("json.load", "json.load + points", "load", "one pass", "unresolved", "unresolved records",
+              "compare")
 TEXT = "Point {} says something about the matter."
 
 
@@ -140,6 +146,35 @@ def bare_pass(amap: Any, party_of: dict[str, str]) -> int:
     return count
 
 
+def bare_points(path: Path) -> list[Any]:
+    """``json.load`` of the file, then each point as a bare :class:`argmap.Point`, nothing checked.
+
+    Every slot of the frozen class set from the parsed values (a list left a list, a missing
+    field None), as few operations as a point can be built with, the collector paused as
+    ``argmap.load`` pauses it: the floor for loading into the model's objects, beside
+    ``json.load``'s floor for parsing alone.
+    """
+    import attrs
+
+    from argmap._util import gc_paused
+    from argmap.model import Point
+
+    setters = [(f.name, vars(Point)[f.name].__set__) for f in attrs.fields(Point)]
+    new = object.__new__
+    with gc_paused():  # as argmap.load pauses it while it builds a map
+        with path.open("rb") as handle:
+            data = json.load(handle)
+        points = []
+        for raw in data["points"]:
+            point = new(Point)
+            get = raw.get
+            for name, setter in setters:
+                setter(point, get(name))
+            points.append(point)
+        del data
+    return points
+
+
 def child(operation: str, path: Path) -> dict[str, Any]:
     """Time one *operation* on the map at *path*, in this fresh process.
 
@@ -159,6 +194,9 @@ def child(operation: str, path: Path) -> dict[str, Any]:
         def call() -> Any:
             with path.open("rb") as handle:
                 return json.load(handle)
+    elif operation == "json.load + points":
+        def call() -> Any:
+            return bare_points(path)
     elif operation == "load":
         def call() -> Any:
             return argmap.load(path, max_bytes=limit)
@@ -177,9 +215,12 @@ def child(operation: str, path: Path) -> dict[str, Any]:
 
             def call() -> Any:
                 return bare_pass(amap, party_of)
-        elif operation == "unresolved":
+        elif operation == "unresolved":  # counted: the records are built when first asked for
             def call() -> Any:
-                return argmap.query.unresolved(amap)
+                return len(argmap.query.unresolved(amap))
+        elif operation == "unresolved records":  # and every record built
+            def call() -> Any:
+                return len(tuple(argmap.query.unresolved(amap)))
         elif operation == "compare":
             def call() -> Any:
                 return argmap.query.compare(amap, "a", "b")
@@ -269,8 +310,9 @@ def report(runs: dict[str, dict[int, list[dict[str, dict[str, float]]]]], sizes:
                          + f" | {slope(times[0], times[-1], last / first):.2f} |")
         lines += ["", "| ratio | " + " | ".join(f"{n:,}" for n in sizes) + " |",
                   "|---" * (len(sizes) + 1) + "|"]
-        for top, bottom in (("unresolved", "one pass"), ("compare", "one pass"),
-                            ("load", "json.load")):
+        for top, bottom in (("unresolved", "one pass"), ("unresolved records", "one pass"),
+                            ("compare", "one pass"), ("load", "json.load"),
+                            ("json.load + points", "json.load"), ("load", "json.load + points")):
             lines.append(f"| {top} / {bottom} | " + " | ".join(
                 f"{ratio(generator, n, top, bottom):.2f}" for n in sizes) + " |")
         if 100_000 in sizes:
