@@ -22,13 +22,11 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import json
 import math
 import statistics
 import sys
 import time
 import warnings
-from collections.abc import Callable
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -36,25 +34,7 @@ sys.path.insert(0, str(HERE.parent))
 
 import argmap  # noqa: E402
 from argmap.errors import ArgmapError  # noqa: E402
-
-
-def aif_blank_speaker(size: int) -> str:
-    """An AIF locution whose text is *size* spaces (the speaker regex scanned it per start)."""
-    return json.dumps({
-        "nodes": [{"nodeID": "1", "type": "I", "text": "a"},
-                  {"nodeID": "2", "type": "L", "text": " " * size},
-                  {"nodeID": "3", "type": "YA", "text": "Asserting"}],
-        "edges": [{"fromID": "2", "toID": "3"}, {"fromID": "3", "toID": "1"}]})
-
-
-PATTERNS: dict[str, tuple[str, Callable[[int], str]]] = {
-    "aif-speaker": ("aif", aif_blank_speaker),
-    "argdown-comments": ("argdown", lambda n: "<!--\n" * (n // 5)),
-    "argdown-c-comments": ("argdown", lambda n: "/*\n" * (n // 3)),
-    "argdown-emphasis": ("argdown", lambda n: "[A]: " + "*a " * (n // 3)),
-    "argdown-underscore": ("argdown", lambda n: "[A]: " + "_a " * (n // 3)),
-    "argdown-brackets": ("argdown", lambda n: "[A]: x " + "[a " * (n // 3)),
-}
+from tests.hostile_patterns import ONCE_QUADRATIC as PATTERNS  # noqa: E402
 
 
 def ordinary(fmt: str, size: int) -> str:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import os
 import warnings
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +21,7 @@ from hypothesis import strategies as st
 import argmap
 from argmap.cli import main
 from argmap.errors import ArgmapError
+from tests.hostile_patterns import ONCE_QUADRATIC
 from tests.test_hostile import JSONISH, SOME, fuzz
 
 ONE_POINT = ('{"argmap": 1, "id": "m", "title": "T", "parties": [{"id": "a"}], "points": [{"id": "p", '
@@ -219,24 +219,6 @@ def test_extension_enumeration_is_bounded() -> None:
 
 
 # --- patterns that were quadratic: read right (their time is benchmarks/hostile.py's) ----------
-
-def _aif_with_blank_speaker(size: int) -> str:
-    return json.dumps({
-        "nodes": [{"nodeID": "1", "type": "I", "text": "a"},
-                  {"nodeID": "2", "type": "L", "text": " " * size},
-                  {"nodeID": "3", "type": "YA", "text": "Asserting"}],
-        "edges": [{"fromID": "2", "toID": "3"}, {"fromID": "3", "toID": "1"}]})
-
-
-ONCE_QUADRATIC: dict[str, tuple[str, Callable[[int], str]]] = {
-    "aif-speaker": ("aif", _aif_with_blank_speaker),
-    "argdown-comments": ("argdown", lambda n: "<!--\n" * (n // 5)),
-    "argdown-c-comments": ("argdown", lambda n: "/*\n" * (n // 3)),
-    "argdown-emphasis": ("argdown", lambda n: "[A]: " + "*a " * (n // 3)),
-    "argdown-underscore": ("argdown", lambda n: "[A]: " + "_a " * (n // 3)),
-    "argdown-brackets": ("argdown", lambda n: "[A]: x " + "[a " * (n // 3)),
-}
-
 
 @pytest.mark.parametrize("case", sorted(ONCE_QUADRATIC))
 def test_a_once_quadratic_pattern_is_read_as_argdown_reads_it(case: str) -> None:
