@@ -596,8 +596,9 @@ def _thread_parts(graph: _OpenGraph) -> list[_ThreadPart]:
 
     parts = [walk(root, [root])  # the attacked points that attack nothing open
              for root in itertools.compress(range(len(attackers)), attackers) if not starts[root]]
-    left = [i for i in dict.fromkeys(graph.sources) if visited[i] < 0]
+    left = [i for i in graph.sources if visited[i] < 0]
     if left:
+        left = list(dict.fromkeys(left))
         parts += [walk(root, members) for root, members in _cyclic_sinks(graph, left)]
         parts.sort(key=operator.itemgetter(0))
     return parts
@@ -901,33 +902,36 @@ def compare(amap: ArgumentMap, a: str, b: str) -> Comparison:
     index = amap._index
     party, issue_of = index.party_codes, index.issue_list
     code_a, code_b = (next(i for i, p in enumerate(amap.parties) if p.id == x) for x in (a, b))
-    # what each party said on each issue, and its constructed points there, kept apart
-    said: dict[str | None, dict[str, list[str]]] = defaultdict(lambda: {a: [], b: []})
-    built: dict[str | None, dict[str, list[str]]] = defaultdict(lambda: {a: [], b: []})
+    # what each party said on each issue (0), and its constructed points there (1), kept apart
+    kept: dict[int, tuple[defaultdict[str | None, list[str]], defaultdict[str | None, list[str]]]] = {
+        code: (defaultdict(list), defaultdict(list)) for code in (code_a, code_b)}
     agreed: set[str | None] = set()
     position = index.position
-    for i, point in enumerate(amap.points):
-        code = party[i]
-        if code in (code_a, code_b):
-            (built if point.constructed else said)[issue_of[i]][a if code == code_a else b].append(point.id)
-            if point.agrees and point.condition is None:
-                opposite = code_b if code == code_a else code_a
-                for target in point.agrees:
-                    j = position[target]
-                    if party[j] == opposite:
-                        agreed.update((issue_of[i], issue_of[j]))
+    for code, issue, point in zip(party, issue_of, amap.points, strict=True):
+        lists = kept.get(code)
+        if lists is None:
+            continue
+        lists[point.constructed][issue].append(point.id)
+        if point.agrees and point.condition is None:
+            opposite = code_b if code == code_a else code_a
+            for target in point.agrees:
+                j = position[target]
+                if party[j] == opposite:
+                    agreed.update((issue, issue_of[j]))
+    (said_a, built_a), (said_b, built_b) = kept[code_a], kept[code_b]
 
     with gc_paused():  # the working lists are freed before the collector runs again
         disputed = _disputed(amap, code_a, code_b)
 
     issues: list[tuple[str | None, str]] = [(i.id, i.label) for i in amap.issues]
-    if None in said or None in built:
+    if any(None in found for found in (said_a, built_a, said_b, built_b)):
         issues.append((None, "(no issue)"))
-    empty: dict[str, list[str]] = {a: [], b: []}
+    empty: list[str] = []
     rows = []
     for issue, title in issues:
-        own, other = said.get(issue, empty), built.get(issue, empty)
-        has_a, has_b = bool(own[a] or other[a]), bool(own[b] or other[b])
+        own_a, own_b = said_a.get(issue, empty), said_b.get(issue, empty)
+        other_a, other_b = built_a.get(issue, empty), built_b.get(issue, empty)
+        has_a, has_b = bool(own_a or other_a), bool(own_b or other_b)
         status: IssueStatus
         if issue in disputed:
             status = "disputed"
@@ -939,8 +943,8 @@ def compare(amap: ArgumentMap, a: str, b: str) -> Comparison:
             status = "one-sided"
         else:
             status = "silent"
-        rows.append(IssueComparison(issue, title, status, tuple(own[a]), tuple(own[b]),
-                                    tuple(other[a]), tuple(other[b])))
+        rows.append(IssueComparison(issue, title, status, tuple(own_a), tuple(own_b),
+                                    tuple(other_a), tuple(other_b)))
     return Comparison(amap.id, a, b, tuple(rows))
 
 
