@@ -1,6 +1,6 @@
 """Grounded semantics, like for like: from lists of arguments and attacks to the extension.
 
-Run (after ``make test``, which installs formal-argumentation):
+Run (after ``pip install -e '.[bench]'``, which installs formal-argumentation):
 
     .venv/bin/python benchmarks/grounded.py              # 10k, 100k and 1M attacks, 5 rounds
     .venv/bin/python benchmarks/grounded.py --quick      # 10k and 100k, 3 rounds

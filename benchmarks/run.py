@@ -1,6 +1,6 @@
 """Speed and memory of argmap, with the peers measured in the same run.
 
-Run (after ``make test``, which installs the peers' packages, or ``pip install -e '.[bench]'``):
+Run (after ``pip install -e '.[bench]'``, which installs the peers' packages):
 
     .venv/bin/python benchmarks/run.py                  # everything, about 10 minutes here
     .venv/bin/python benchmarks/run.py --quick          # small sizes only, a minute
