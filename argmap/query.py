@@ -560,9 +560,9 @@ def _cyclic_sinks(graph: _OpenGraph, nodes: list[int]) -> list[tuple[int, list[i
     return result
 
 
-#: A thread as positions: its root, the points it starts from (the root, or a cycle's points),
-#: every point in it, and its ends.
-_ThreadPart = tuple[int, list[int], list[int], list[int]]
+#: A thread as positions: its root, the points it starts from (None for the root alone, or a
+#: cycle's points), every point in it, and its ends.
+_ThreadPart = tuple[int, list[int] | None, list[int], list[int]]
 
 
 def _thread_parts(graph: _OpenGraph) -> list[_ThreadPart]:
@@ -594,8 +594,26 @@ def _thread_parts(graph: _OpenGraph) -> list[_ThreadPart]:
                     points.append(a)
         return root, members, points, ends
 
-    parts = [walk(root, [root])  # the attacked points that attack nothing open
-             for root in itertools.compress(range(len(attackers)), attackers) if not starts[root]]
+    parts: list[_ThreadPart] = []
+    add = parts.append
+    # the attacked points that attack nothing open, each walked as walk() does, written out
+    # (a tenth less time: a map of a million points has a quarter of a million of them)
+    for root in itertools.compress(range(len(attackers)), attackers):
+        if starts[root]:
+            continue
+        visited[root] = root
+        points = [root]
+        ends = []
+        for p in points:
+            found = attackers[p]
+            if found is None:
+                ends.append(p)
+                continue
+            for a in found:
+                if visited[a] != root:
+                    visited[a] = root
+                    points.append(a)
+        add((root, None, points, ends))
     left = [i for i in graph.sources if visited[i] < 0]
     if left:
         left = list(dict.fromkeys(left))
@@ -660,7 +678,7 @@ def _threads(amap: ArgumentMap, graph: _OpenGraph, parts: list[_ThreadPart] | No
         else:
             codes = set(map(party.__getitem__, ends or found))
             last_word = tuple([names[c] for c in sorted(codes)])
-        if len(members) == 1:
+        if members is None:
             outside = attackers[root] or ()
         else:
             inside = set(members)
