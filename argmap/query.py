@@ -614,9 +614,11 @@ def _thread_parts(graph: _OpenGraph) -> list[_ThreadPart]:
                     visited[a] = root
                     points.append(a)
         add((root, None, points, ends))
-    left = [i for i in graph.sources if visited[i] < 0]
-    if left:
-        left = list(dict.fromkeys(left))
+    # the points walked are the roots and the sources they reach: counted at C speed, the
+    # sources no walk reached (there are some only where open attacks form cycles) are looked
+    # for only when they number more than none
+    if len(visited) - visited.count(-1) - len(parts) < starts.count(1):
+        left = list(dict.fromkeys(i for i in graph.sources if visited[i] < 0))
         parts += [walk(root, members) for root, members in _cyclic_sinks(graph, left)]
         parts.sort(key=operator.itemgetter(0))
     return parts
