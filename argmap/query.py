@@ -168,8 +168,9 @@ class Unresolved(TableMixin):
 
     def _counts(self) -> tuple[int, int]:
         """Return how many open threads and how many pending proposals, without building them."""
-        pending = getattr(self.items, "pending", None)
-        if pending is None:
+        if isinstance(self.items, _Records):
+            pending = self.items.pending
+        else:
             pending = sum(1 for t in self.items if t.status == "pending")
         return len(self.items) - pending, pending
 
@@ -604,7 +605,7 @@ def _thread_parts(graph: _OpenGraph) -> list[_ThreadPart]:
         visited[root] = root
         points = [root]
         ends = []
-        for p in points:
+        for p in points:  # grows as it goes: a breadth-first walk
             found = attackers[p]
             if found is None:
                 ends.append(p)
@@ -720,12 +721,14 @@ def pending_proposals(amap: ArgumentMap) -> Iterator[Thread]:
     >>> [t.root for t in pending_proposals(amap)]
     ['stevenson-wants-soviet-draft', 'stevenson-separate-declarations']
     """
-    return (thread for _, thread in _pending(amap, _open_graph(amap).answered))
+    pending = _unanswered_proposals(amap, _open_graph(amap))
+    return (thread for _, thread in _pending_threads(amap, pending))
 
 
-def _pending(amap: ArgumentMap, answered: bytearray) -> Iterator[tuple[int, Thread]]:
-    """Yield (position, thread) of every pending proposal, by position."""
-    return iter(_pending_threads(amap, [i for i in amap._index.graph.proposals if not answered[i]]))
+def _unanswered_proposals(amap: ArgumentMap, graph: _OpenGraph) -> list[int]:
+    """Return the positions of the proposals no other party attacks or agrees with."""
+    answered = graph.answered
+    return [i for i in amap._index.graph.proposals if not answered[i]]
 
 
 def _pending_threads(amap: ArgumentMap, positions: list[int]) -> list[tuple[int, Thread]]:
@@ -790,8 +793,7 @@ def _unresolved(amap: ArgumentMap) -> _Records:
     """Return the threads and pending proposals of *amap*, found now and built when asked for."""
     graph = _open_graph(amap)
     parts = _thread_parts(graph)
-    answered = graph.answered
-    pending = [i for i in amap._index.graph.proposals if not answered[i]]
+    pending = _unanswered_proposals(amap, graph)
 
     def build() -> tuple[Thread, ...]:
         with gc_paused():

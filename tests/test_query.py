@@ -375,8 +375,6 @@ def test_the_fast_path_finds_the_same_open_disagreements(m: argmap.ArgumentMap) 
 
 
 def test_threads_built_slot_by_slot_equal_threads_built_by_attrs() -> None:
-    import attrs
-
     amap = argmap.datasets.load("1962-11-28-new-york")
     found = list(query.threads(amap))
     assert found

@@ -81,8 +81,7 @@ def _loads_argdown(text: str, *, file: str = "<string>", base_dir: Path | None =
     from argmap.io.argdown import loads_argdown
     from argmap.io.yaml_format import with_source
 
-    return with_source(loads_argdown(text, file=file, **options), file, base_dir,
-                                   allow_outside)
+    return with_source(loads_argdown(text, file=file, **options), file, base_dir, allow_outside)
 
 
 def _dumps_argdown(amap: ArgumentMap) -> str:

@@ -336,9 +336,8 @@ def trusted_point(raw: dict[str, Any]) -> Point | None:
     get = raw.get
     pid, kind, by, text = get("id"), get("kind"), get("by"), get("text")
     if (type(pid) is not str or not _ID_MATCH(pid) or type(kind) is not str
-            or type(by) is not str or not _ID_MATCH(by) or type(text) is not str or not text
-            or text.isspace() or not (text.isascii() or not _SURROGATE.search(text))):
-        return None  # (the text checks are _is_text's, written out)
+            or type(by) is not str or not _ID_MATCH(by) or not _is_text(text)):
+        return None
     kind = _KINDS.get(kind)
     if kind is None:
         return None

@@ -6,7 +6,6 @@ its choices, and answer ``argmap --help``, without loading what draws.
 
 from __future__ import annotations
 
-import re
 from typing import Final
 
 import attrs
@@ -39,10 +38,6 @@ class SizeWarning(UserWarning):
 BODY_PT: Final = 13.0
 #: Point size of the smallest text in the layout (kinds, the key's notes).
 SMALLEST_PT: Final = 10.0
-#: The size of Graphviz's SVG, in its output units (pixels at a screen's dpi, else points).
-_SVG_SIZE: Final = re.compile(r'<svg width="([0-9.]+)pt" height="([0-9.]+)pt"')
-#: Inches of blank Graphviz leaves around a fitted diagram (its ``pad``).
-PAD: Final = 0.1
 
 
 @attrs.frozen
@@ -89,5 +84,3 @@ SIZES: Final = {
 }
 #: ``size="poster"``: no target, the diagram at full size.
 POSTER: Final = "poster"
-
-

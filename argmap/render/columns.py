@@ -136,6 +136,7 @@ def columns_in_order(laid: str, parties: list[str]) -> str | None:
     shown = [p for p in parties if p in boxes]
     if len(shown) < 2:
         return None
+
     def reversed_beside(a: str, b: str) -> bool:
         """*b* centred left of *a*, the two side by side (their heights overlap)."""
         (ax0, ay0, ax1, ay1), (bx0, by0, bx1, by1) = boxes[a], boxes[b]

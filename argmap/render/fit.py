@@ -16,6 +16,7 @@ readable.
 from __future__ import annotations
 
 import json
+import re
 import warnings
 from typing import Any, Final
 
@@ -23,17 +24,16 @@ import attrs
 import graphviz
 
 from argmap.model import ArgumentMap
-from argmap.render.choices import (
-    _SVG_SIZE,
-    PAD,
-    POSTER,
-    SIZES,
-    Size,
-    SizeWarning,
-)
+from argmap.render.choices import POSTER, SIZES, Size, SizeWarning
 from argmap.render.dot import _as_tuple, to_graphviz
 
 __all__ = ["SIZES", "Fit", "Size", "SizeWarning", "fitted", "slides"]
+
+#: The size of Graphviz's SVG, in its output units (pixels at a screen's dpi, else points).
+_SVG_SIZE: Final = re.compile(r'<svg width="([0-9.]+)pt" height="([0-9.]+)pt"')
+#: Inches of blank Graphviz leaves around a fitted diagram (its ``pad``).
+PAD: Final = 0.1
+
 
 @attrs.frozen
 class Fit:
