@@ -330,6 +330,7 @@ def to_graphviz(
     only_unresolved: bool = False,
     points: Iterable[str] | None = None,
     legend_columns: int = 2,
+    stagger: int = 1,
 ) -> graphviz.Digraph:
     """Return the diagram of *amap* as a :class:`graphviz.Digraph` (DOT text, no layout yet).
 
@@ -370,6 +371,12 @@ def to_graphviz(
     legend_columns : int
         Columns of the key: two (the default) keep it low, one narrow for a
         portrait page.
+    stagger : int
+        Ranks to spread the replies to one point over, when it has more than
+        three: seven objections to one claim make a rank seven boxes long;
+        staggered over two ranks, four. 1 (the default) puts every reply on the
+        rank next to what it answers. :func:`argmap.render.fit.fitted` tries 2
+        with ``direction="LR"``.
 
     Returns
     -------
@@ -404,6 +411,8 @@ def to_graphviz(
     _check_choice("direction", direction, DIRECTIONS)
     if not isinstance(wrap, int) or wrap < 8:
         raise ValueError(f"wrap must be a whole number of at least 8 characters, not {wrap!r}")
+    if not isinstance(stagger, int) or stagger < 1:
+        raise ValueError(f"stagger must be a whole number of ranks, at least 1, not {stagger!r}")
 
     only = None if points is None else frozenset(_as_tuple(points))
     for value in sorted(v for v in only or () if v not in amap._index.points)[:1]:
@@ -459,6 +468,7 @@ def to_graphviz(
 
     kinds_used: set[Kind] = set()
     relations_used: set[Relation] = set()
+    rows = _staggered(drawn, shown, bands, index.issues_of, stagger) if stagger > 1 else {}
     for point in drawn:
         kinds_used.add(point.kind)
         for rel, target in point.relations():
@@ -477,7 +487,8 @@ def to_graphviz(
                 f" tooltip={_quote(f'{point.id} {rel.value} {target}')}"
                 f" id={_quote(f'_edge-{point.id}-{rel.value}-{target}')}"
                 f" class={_quote(f'relation {rel.value} from-{point.id} to-{target}')}"
-                + (" constraint=false]\n" if upward else "]\n"))
+                + (" constraint=false]\n" if upward else
+                   f" minlen={rows[point.id, target]}]\n" if (point.id, target) in rows else "]\n"))
     styles_used = [name for name, used in (
         ("settled", highlight == "unresolved" and any(p.id not in hot_points for p in drawn)),
         ("context", bool(context_ids & shown)),
@@ -504,6 +515,28 @@ def to_graphviz(
             graph.body.extend(f"\t{_quote(pid)} -> _legend [style=invis]\n"
                               for pid in dict.fromkeys((ends[0], ends[-1])))
     return graph
+
+
+def _staggered(drawn: list[Point], shown: set[str], bands: Mapping[str | None, int],
+               issues_of: Mapping[str, str | None], stagger: int) -> dict[tuple[str, str], int]:
+    """Return the ``minlen`` of each reply to a point with more than three replies.
+
+    The replies take turns over ``min(stagger, ceil(n / 3))`` rows, in file order;
+    replies that go up to an earlier band (drawn without constraint) do not count.
+    """
+    replies: dict[str, list[str]] = {}
+    for point in drawn:
+        for _, target in point.relations():
+            if target in shown and target != point.id and not (
+                    bands and bands[issues_of[target]] > bands[issues_of[point.id]]):
+                replies.setdefault(target, []).append(point.id)
+    rows = {}
+    for target, ids in replies.items():
+        spread = min(stagger, -(-len(ids) // 3))
+        if len(ids) > 3 and spread > 1:
+            for n, pid in enumerate(ids):
+                rows[pid, target] = 1 + n % spread
+    return rows
 
 
 #: A DOT identifier that needs no quotes (its ASCII part: other names are quoted).

@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import re
 import warnings
+from collections.abc import Iterator
 from typing import Any, Final
 
 import attrs
@@ -97,10 +98,16 @@ def text_height(width: float, height: float, size: Size) -> float:
     return size.font * scale_at(width, height, size)
 
 
-#: The layouts tried, in order: full texts in narrower and wider boxes, down or across.
-_FULL: Final = tuple({"direction": d, "wrap": w} for d in ("TB", "LR") for w in (34, 24, 48))
-_OVERVIEW: Final = tuple({"direction": d, "label": "short", "wrap": w, "by_issue": b}
-                         for b in (True, False) for w in (24, 16) for d in ("TB", "LR"))
+#: The layouts tried, in order: full texts in narrower and wider boxes, down or across, then
+#: overviews; across, each also with the replies to a point that has many spread over two
+#: columns (``stagger``), tried only where a point has many. (Staggered down, the long edges
+#: to the lower rows ran through the boxes of the upper ones.)
+_STAGGER: Final = {"TB": (1,), "LR": (1, 2)}
+_FULL: Final = tuple({"direction": d, "wrap": w, "stagger": s}
+                     for d in ("TB", "LR") for w in (34, 24, 48) for s in _STAGGER[d])
+_OVERVIEW: Final = tuple({"direction": d, "label": "short", "wrap": w, "by_issue": b, "stagger": s}
+                         for b in (True, False) for w in (24, 16) for d in ("TB", "LR")
+                         for s in _STAGGER[d])
 
 
 def fitted(amap: ArgumentMap, size: str | Size, *, engine: str = "dot", part: str = "",
@@ -137,6 +144,31 @@ def fitted(amap: ArgumentMap, size: str | Size, *, engine: str = "dot", part: st
     """
     target = size if isinstance(size, Size) else size_named(size)
     best: tuple[Fit, tuple[float, float]] | None = None
+    for overview, chosen, dot in candidates(amap, target, engine, options):
+        if options.get("title", True):
+            dot.attr(label=_title(amap, _as_tuple(chosen.get("issue")), part,
+                                  width=60 if target.width < target.height else 90),
+                     labelloc="t", labeljust="c")
+        layout = measure(dot, engine)
+        height = text_height(*layout, target)
+        fit = Fit(dot, target, height, overview, height >= target.smallest, chosen)
+        if fit.readable:
+            return _sized(fit, layout)
+        if best is None or height > best[0].text:
+            best = (fit, layout)
+    assert best is not None
+    return _sized(*best)
+
+
+def candidates(amap: ArgumentMap, target: Size, engine: str, options: dict[str, Any],
+               ) -> Iterator[tuple[bool, dict[str, Any], graphviz.Digraph]]:
+    """Yield the layouts to try for *target*, in order.
+
+    Each is whether it is an overview, the options of
+    :func:`argmap.render.to_graphviz` that make it, and its diagram, without a
+    title (:func:`fitted` adds its own; the page has none).
+    """
+    tried = set()
     for overview, tries in ((False, _FULL), (True, _OVERVIEW)):
         for choice in tries:
             chosen = {**choice, **options}
@@ -145,19 +177,9 @@ def fitted(amap: ArgumentMap, size: str | Size, *, engine: str = "dot", part: st
             if engine != "dot" or len(_as_tuple(options.get("issue"))) == 1:
                 chosen["by_issue"] = False  # one issue: the title names it, no band needed
             dot = to_graphviz(amap, **{**chosen, "title": False})
-            if options.get("title", True):
-                dot.attr(label=_title(amap, _as_tuple(chosen.get("issue")), part,
-                                      width=60 if target.width < target.height else 90),
-                         labelloc="t", labeljust="c")
-            layout = measure(dot, engine)
-            height = text_height(*layout, target)
-            fit = Fit(dot, target, height, overview, height >= target.smallest, chosen)
-            if fit.readable:
-                return _sized(fit, layout)
-            if best is None or height > best[0].text:
-                best = (fit, layout)
-    assert best is not None
-    return _sized(*best)
+            if dot.source not in tried:  # staggering changes nothing where no point has many replies
+                tried.add(dot.source)
+                yield overview, chosen, dot
 
 
 def warn_if_small(fit: Fit) -> None:
@@ -190,6 +212,8 @@ def _title(amap: ArgumentMap, issues: tuple[str, ...], part: str = "", width: in
     from argmap.render.dot import _lines
 
     second = "<BR/>".join(text(line) for line in _lines(" · ".join(sub), width)[:2])
+    if not second:  # Graphviz refuses an empty <FONT> element: a map without date or source
+        return f"<<FONT POINT-SIZE='20'><B>{text(head)}</B></FONT>>"
     return (f"<<FONT POINT-SIZE='20'><B>{text(head)}</B></FONT><BR/>"
             f"<FONT POINT-SIZE='12'>{second}</FONT>>")
 

@@ -11,9 +11,11 @@ and a Content-Security-Policy forbids the page to load anything.
 from __future__ import annotations
 
 import bisect
+import concurrent.futures
 import html
 import itertools
 import json
+import os
 import re
 from typing import Any, Final
 
@@ -21,8 +23,9 @@ import graphviz
 
 from argmap._source import SourceText, covered, line_spans
 from argmap.model import ArgumentMap
-from argmap.render.dot import to_graphviz
-from argmap.render.output import pipe
+from argmap.render.choices import Size
+from argmap.render.dot import _as_tuple, to_graphviz
+from argmap.render.output import _count_points, pipe
 from argmap.render.themes import Theme, get_theme
 
 __all__ = ["to_html"]
@@ -32,6 +35,10 @@ _CSP: Final = (
     "img-src data:; font-src data:"
 )
 _SVG_START: Final = re.compile(r"<svg\b", re.S)
+#: The diagram's pane on a laptop's 1366 x 768 screen, less the header and the side panel,
+#: in pixels, and the least height of its body text there: each issue's own diagram on the
+#: page is laid out to be read whole in it.
+PANE: Final = Size("laptop pane", 1040, 640, "px", 11.5)
 
 
 def _json_for_script(data: Any) -> str:
@@ -105,7 +112,7 @@ def to_html(amap: ArgumentMap, *, engine: str = "dot", **options: Any) -> str:
     True
     """
     options = page_options(options)
-    return page(amap, to_graphviz(amap, **options), engine, options.get("theme", "color"))
+    return page(amap, to_graphviz(amap, **options), engine, options)
 
 
 def page_options(options: dict[str, Any]) -> dict[str, Any]:
@@ -115,10 +122,14 @@ def page_options(options: dict[str, Any]) -> dict[str, Any]:
     return options
 
 
-def page(amap: ArgumentMap, dot: graphviz.Digraph, engine: str = "dot", theme: str | Theme = "color") -> str:
-    """Return the page of *amap* around the diagram *dot* (see :func:`to_html`)."""
-    svg = pipe(dot, "svg", engine).decode("utf-8")
-    svg = svg[_SVG_START.search(svg).start():] if _SVG_START.search(svg) else svg  # type: ignore[union-attr]
+def page(amap: ArgumentMap, dot: graphviz.Digraph, engine: str = "dot",
+         options: dict[str, Any] | None = None) -> str:
+    """Return the page of *amap* around the diagram *dot* drawn with *options* (see :func:`to_html`)."""
+    options = options or {}
+    theme = options.get("theme", "color")
+    svg = _svg_element(pipe(dot, "svg", engine))
+    views = "".join(f'<template data-issue="{html.escape(issue)}">{view}</template>'
+                    for issue, view in issue_views(amap, engine, options).items())
     data = _page_data(amap)
     e = html.escape
     issues = "".join(f'<option value="{e(i.id)}">{e(i.label)}</option>' for i in amap.issues)
@@ -131,9 +142,61 @@ def page(amap: ArgumentMap, dot: graphviz.Digraph, engine: str = "dot", theme: s
               if source else "")
     return _TEMPLATE.format(
         csp=e(_CSP), title=e(amap.title), subtitle=e(subtitle), issues=issues, parties=parties,
-        svg=svg, data=_json_for_script(data), script=_SCRIPT, style=_STYLE + source_style,
+        svg=svg, views=views, data=_json_for_script(data), script=_SCRIPT, style=_STYLE + source_style,
         source=source, toggle=toggle, has_source=" with-source" if source else "",
     )
+
+
+def _svg_element(drawn: bytes) -> str:
+    """Return Graphviz's SVG output from its ``<svg>`` element on (no XML prologue)."""
+    svg = drawn.decode("utf-8")
+    start = _SVG_START.search(svg)
+    return svg[start.start():] if start else svg
+
+
+def issue_views(amap: ArgumentMap, engine: str = "dot",
+                options: dict[str, Any] | None = None) -> dict[str, str]:
+    """Return, by issue id, the SVG the page shows when that issue is chosen.
+
+    Each issue is laid out on its own (with the points of other issues it relates
+    to, as context), in the first layout whose text is readable whole in the
+    diagram's pane on a laptop (:data:`PANE`): full texts down the page with the
+    key, then the layouts :func:`argmap.render.fit.fitted` tries, without the key
+    (the whole map has it); else the layout whose text is largest. Issues the
+    diagram (*options*' filters) leaves without points have none. The issues are
+    laid out side by side, as many at once as there are processors.
+    """
+    options = {**(options or {}), "title": False}
+    wanted = _as_tuple(options.pop("issue", None))
+    drawn = {amap.issue_of(p) for p in amap.points} - {None}
+    issues = [i.id for i in amap.issues if i.id in drawn and (not wanted or i.id in wanted)]
+    with concurrent.futures.ThreadPoolExecutor(os.cpu_count() or 1) as pool:  # Graphviz runs
+        views = dict(zip(issues, pool.map(lambda i: _issue_view(amap, i, engine, options), issues),
+                         strict=True))
+    return {issue: view for issue, view in views.items() if view}
+
+
+def _issue_view(amap: ArgumentMap, issue: str, engine: str, options: dict[str, Any]) -> str:
+    """Return the SVG of *issue* for the page (:func:`issue_views`), or "" if it draws nothing."""
+    from argmap.render.fit import _SVG_SIZE, candidates
+
+    asked = {**options, "issue": issue}
+    tries = itertools.chain(
+        itertools.islice(candidates(amap, PANE, engine, {"legend": True, **asked}), 1),
+        candidates(amap, PANE, engine, {**asked, "legend": False}))
+    best = (-1.0, "")
+    for _, _, dot in tries:
+        if _count_points(dot) == 0:
+            break  # a party filter leaves this issue nothing to draw
+        svg = _svg_element(pipe(dot, "svg", engine))
+        size = _SVG_SIZE.search(svg)
+        height = (PANE.font * min(PANE.width / float(size[1]), PANE.height / float(size[2]))
+                  if size else 0.0)
+        if height > best[0]:
+            best = (height, svg)
+        if height >= PANE.smallest:
+            break
+    return best[1]
 
 
 def source_view(amap: ArgumentMap, theme: Theme) -> tuple[str, str]:
@@ -206,7 +269,8 @@ _STYLE: Final = """
 :root { --ink: #1a1a1a; --muted: #6b6b6b; --line: #d0d0d0; --focus: #1f5fa8; }
 * { box-sizing: border-box; }
 body { margin: 0; font: 15px/1.45 "DejaVu Sans", Helvetica, Arial, sans-serif; color: var(--ink);
-       display: grid; grid-template-columns: 1fr 24rem; grid-template-rows: auto 1fr; height: 100vh; }
+       display: grid; grid-template-columns: 1fr clamp(17rem, 22vw, 24rem);
+       grid-template-rows: auto 1fr; height: 100vh; }
 header { grid-column: 1 / 3; padding: .6rem 1rem; border-bottom: 1px solid var(--line);
          display: flex; flex-wrap: wrap; gap: .5rem 1.5rem; align-items: baseline; }
 header h1 { font-size: 1.15rem; margin: 0; }
@@ -229,7 +293,7 @@ mark.q:focus { outline: 3px solid var(--focus); }
 main { position: relative; padding: 0; overflow: hidden; }
 main:focus { outline: 2px solid var(--focus); outline-offset: -2px; }
 main svg { width: 100%; height: 100%; display: block; touch-action: none; cursor: grab; }
-main svg.panning { cursor: grabbing; }
+main.panning svg { cursor: grabbing; }
 .zoom { position: absolute; right: .5rem; top: .5rem; display: flex; gap: .25rem; }
 .zoom button { font: inherit; min-width: 2.2rem; padding: .15rem .5rem; background: #fff;
   border: 1px solid var(--line); border-radius: 4px; cursor: pointer; }
@@ -259,14 +323,25 @@ ol.threads button { font: inherit; text-align: left; background: none; border: 0
 _PAN_ZOOM: Final = """
 function panZoom(main) {
   "use strict";
-  var svg = main.querySelector("svg");
   // the diagram's body text, in its units; pixels to zoom it to; the least a whole view may show
   var FONT = 13, READABLE = 14, MIN = 11, MAX = 22;
-  var whole = svg.viewBox.baseVal;
-  var home = {x: whole.x, y: whole.y, w: whole.width, h: whole.height};
-  var vb = {x: home.x, y: home.y, w: home.w, h: home.h};
-  svg.removeAttribute("width"); svg.removeAttribute("height");
-  svg.setAttribute("preserveAspectRatio", "xMidYMid meet");
+  var svg = null, home = null, vb = null, homes = new WeakMap();
+  function use(next) {  // show the diagram *next* (an <svg>) in place of the one shown, whole
+    if (next !== svg) {
+      if (svg) { svg.replaceWith(next); }
+      svg = next;
+      if (!homes.has(svg)) {  // the whole of it, as Graphviz drew it
+        var whole = svg.viewBox.baseVal;
+        homes.set(svg, {x: whole.x, y: whole.y, w: whole.width, h: whole.height});
+        svg.removeAttribute("width"); svg.removeAttribute("height");
+        svg.setAttribute("preserveAspectRatio", "xMidYMid meet");
+      }
+      home = homes.get(svg);
+    }
+    vb = {x: home.x, y: home.y, w: home.w, h: home.h};
+    apply();
+  }
+  use(main.querySelector("svg"));
   function apply() { svg.setAttribute("viewBox", [vb.x, vb.y, vb.w, vb.h].join(" ")); }
   function scale() {  // screen pixels per diagram unit
     var r = svg.getBoundingClientRect();
@@ -338,11 +413,12 @@ function panZoom(main) {
   }
   // pointers: one drags, two pinch
   var pointers = {}, moved = 0, last = null;
-  svg.addEventListener("pointerdown", function (ev) {
+  main.addEventListener("pointerdown", function (ev) {
+    if (ev.target.closest && ev.target.closest(".zoom")) { return; }
     pointers[ev.pointerId] = {x: ev.clientX, y: ev.clientY};
-    moved = 0; last = null; svg.classList.add("panning");
+    moved = 0; last = null; main.classList.add("panning");
   });
-  svg.addEventListener("pointermove", function (ev) {
+  main.addEventListener("pointermove", function (ev) {
     var p = pointers[ev.pointerId];
     if (!p) { return; }
     var ids = Object.keys(pointers);
@@ -359,12 +435,12 @@ function panZoom(main) {
   });
   function up(ev) {
     delete pointers[ev.pointerId]; last = null;
-    if (!Object.keys(pointers).length) { svg.classList.remove("panning"); }
+    if (!Object.keys(pointers).length) { main.classList.remove("panning"); }
   }
-  svg.addEventListener("pointerup", up);
-  svg.addEventListener("pointercancel", up);
-  svg.addEventListener("pointerleave", up);
-  svg.addEventListener("wheel", function (ev) {
+  main.addEventListener("pointerup", up);
+  main.addEventListener("pointercancel", up);
+  main.addEventListener("pointerleave", up);
+  main.addEventListener("wheel", function (ev) {
     ev.preventDefault(); zoom(Math.pow(1.0015, -ev.deltaY), ev.clientX, ev.clientY);
   }, {passive: false});
   main.addEventListener("keydown", function (ev) {
@@ -380,7 +456,9 @@ function panZoom(main) {
   document.getElementById("_zoom-fit").addEventListener("click", function () { api.whole(); });
   var api = {
     show: show,
-    whole: function () { vb = {x: home.x, y: home.y, w: home.w, h: home.h}; apply(); },
+    use: use,
+    whole: function () { use(svg); },
+    shown: function () { return svg; },
     dragged: function () { return moved > 4; }
   };
   return api;
@@ -394,14 +472,39 @@ _SCRIPT: Final = _PAN_ZOOM + """
   var panel = document.getElementById("_details");
   var issueFilter = document.getElementById("_issue-filter");
   var partyFilter = document.getElementById("_party-filter");
-  var nodes = Array.prototype.slice.call(document.querySelectorAll("g.point"));
-  var edges = Array.prototype.slice.call(document.querySelectorAll("g.relation"));
+  var main = document.getElementById("_diagram");
 
   function el(tag, text) { var x = document.createElement(tag); x.textContent = text; return x; }
+  function all(selector, root) {
+    return Array.prototype.slice.call((root || document).querySelectorAll(selector));
+  }
 
-  var view = panZoom(document.getElementById("_diagram"));
+  // the diagrams: the whole map, shown first, and each issue laid out on its own to be read
+  // whole when it is chosen (kept in <template>s until then, so that ids stay unique)
+  var whole = main.querySelector("svg"), views = {};
+  all("template[data-issue]").forEach(function (t) {
+    views[t.getAttribute("data-issue")] = t.content.querySelector("svg");
+  });
+  function prepare(svg) {  // points as buttons; Graphviz's tooltip links go nowhere
+    all("g.point", svg).forEach(function (n) {
+      var p = data.points[n.id];
+      if (!p) { return; }
+      n.setAttribute("tabindex", "0");
+      n.setAttribute("role", "button");
+      n.setAttribute("aria-label", p.speaker + ", " + p.kind + ": " + p.text);
+    });
+    all("a", svg).forEach(function (a) { a.removeAttribute("href"); a.removeAttribute("xlink:href"); });
+  }
+  prepare(whole);
+  Object.keys(views).forEach(function (k) { prepare(views[k]); });
+  var view = panZoom(main);
+  function nodes() { return all("g.point", view.shown()); }
+  function pointOf(ev) {
+    var n = ev.target.closest ? ev.target.closest("g.point") : null;
+    return n && data.points[n.id] ? n : null;
+  }
 
-  var marks = Array.prototype.slice.call(document.querySelectorAll("mark.q[data-point]"));
+  var marks = all("mark.q[data-point]");
 
   function showQuote(id) {
     var first = null;
@@ -419,10 +522,10 @@ _SCRIPT: Final = _PAN_ZOOM + """
     var p = data.points[id];
     if (!p) { return; }
     selected = id;
-    nodes.forEach(function (n) { n.classList.toggle("selected", n.id === id); });
+    nodes().forEach(function (n) { n.classList.toggle("selected", n.id === id); });
     showQuote(id);
     panel.replaceChildren();
-    panel.appendChild(el("h2", p.speaker + " \\u00b7 " + p.kind));
+    panel.appendChild(el("h2", p.speaker + " \u00b7 " + p.kind));
     var dl = document.createElement("dl");
     [["Speaker", p.speaker], ["Party", p.party + (p.onBehalfOf ? " (for " + p.onBehalfOf + ")" : "")],
      ["Issue", p.issue || "(none)"], ["Kind", p.kind], ["Point", id]].forEach(function (row) {
@@ -438,16 +541,21 @@ _SCRIPT: Final = _PAN_ZOOM + """
   }
 
   function applyFilters() {
+    // an issue chosen: its own diagram, with the points of other issues it answers or is
+    // answered by (dashed, as context); no issue, or one without a diagram: the whole map
     var issue = issueFilter.value, party = partyFilter.value, visible = {};
-    nodes.forEach(function (n) {
+    var svg = views[issue] || whole;
+    view.use(svg);
+    nodes().forEach(function (n) {
       var p = data.points[n.id];
-      var keep = (!issue || p.issueId === issue) &&
+      var keep = (!issue || svg !== whole || p.issueId === issue) &&
         (!party || p.partyId === party || p.onBehalfOfId === party);
       n.classList.toggle("filtered", !keep);
       n.setAttribute("aria-hidden", keep ? "false" : "true");
+      n.classList.toggle("selected", n.id === selected);
       if (keep) { visible[n.id] = true; }
     });
-    edges.forEach(function (e) {
+    all("g.relation", svg).forEach(function (e) {
       var from = null, to = null;
       e.classList.forEach(function (c) {
         if (c.indexOf("from-") === 0) { from = c.slice(5); }
@@ -456,8 +564,9 @@ _SCRIPT: Final = _PAN_ZOOM + """
       e.classList.toggle("filtered", !(visible[from] && visible[to]));
     });
     listThreads(visible);
-    var shown = nodes.filter(function (n) { return visible[n.id]; });
-    if (issue || party) { view.show(shown); } else { view.whole(); }
+    if (party || (issue && svg === whole)) {
+      view.show(nodes().filter(function (n) { return visible[n.id]; }));
+    }
   }
 
   // the unresolved threads, those the filters leave a point of
@@ -473,7 +582,7 @@ _SCRIPT: Final = _PAN_ZOOM + """
         show(t.root); remember();
       });
       li.appendChild(b);
-      li.appendChild(document.createTextNode(" \\u2014 " + t.status + (t.issue ? ", " + t.issue : "") +
+      li.appendChild(document.createTextNode(" \u2014 " + t.status + (t.issue ? ", " + t.issue : "") +
         "; last word: " + t.lastWord.join(", ")));
       list.appendChild(li);
     });
@@ -508,25 +617,21 @@ _SCRIPT: Final = _PAN_ZOOM + """
     }
   }
 
-  nodes.forEach(function (n) {
-    var p = data.points[n.id];
-    if (!p) { return; }
-    n.setAttribute("tabindex", "0");
-    n.setAttribute("role", "button");
-    n.setAttribute("aria-label", p.speaker + ", " + p.kind + ": " + p.text);
-    n.addEventListener("click", function (ev) {
-      ev.preventDefault();
-      if (view.dragged()) { return; }
-      show(n.id); view.show([n], true); remember();
-    });
-    n.addEventListener("keydown", function (ev) {
-      if (ev.key === "Enter" || ev.key === " ") { ev.preventDefault(); show(n.id); }
-    });
-    n.addEventListener("focus", function () { show(n.id); });
+  // the points, in whichever diagram is shown
+  main.addEventListener("click", function (ev) {
+    var n = pointOf(ev);
+    if (!n) { return; }
+    ev.preventDefault();
+    if (view.dragged()) { return; }
+    show(n.id); view.show([n], true); remember();
   });
-  // tooltips from Graphviz are links; keep them from navigating anywhere
-  Array.prototype.forEach.call(document.querySelectorAll("svg a"), function (a) {
-    a.removeAttribute("href"); a.removeAttribute("xlink:href");
+  main.addEventListener("keydown", function (ev) {
+    var n = pointOf(ev);
+    if (n && (ev.key === "Enter" || ev.key === " ")) { ev.preventDefault(); show(n.id); }
+  });
+  main.addEventListener("focusin", function (ev) {
+    var n = pointOf(ev);
+    if (n) { show(n.id); }
   });
   marks.forEach(function (m) {
     function pick(ev) {
@@ -535,11 +640,17 @@ _SCRIPT: Final = _PAN_ZOOM + """
       var ids = m.getAttribute("data-points").split(" "), at = ids.indexOf(selected);
       var id = at >= 0 ? ids[(at + 1) % ids.length] : m.getAttribute("data-point");
       var n = document.getElementById(id);
+      if (!n && data.points[id]) {  // in another issue's diagram: show that issue
+        issueFilter.value = views[data.points[id].issueId] ? data.points[id].issueId : "";
+        applyFilters();
+        n = document.getElementById(id);
+      }
       show(id);
       if (n) {
         n.classList.remove("filtered");
         view.show([n], true);
       }
+      remember();
     }
     m.addEventListener("click", pick);
     m.addEventListener("keydown", function (ev) { if (ev.key === "Enter" || ev.key === " ") { pick(ev); } });
@@ -588,6 +699,7 @@ _TEMPLATE: Final = """<!DOCTYPE html>
 </div>
 {svg}
 </main>
+{views}
 {source}
 </div>
 <aside>

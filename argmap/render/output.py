@@ -183,7 +183,7 @@ def render(
     if fmt == "html":
         from argmap.render.html import page
 
-        data = page(amap, dot, engine, options.get("theme", "color")).encode("utf-8")
+        data = page(amap, dot, engine, options).encode("utf-8")
     else:
         data = pipe(dot, fmt, engine)
     write_atomically(path, data)

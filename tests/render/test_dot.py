@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import pytest
 
@@ -230,3 +231,30 @@ def test_the_key_explains_greyed_dashed_and_constructed_points(nov29: argmap.Arg
         nov29, highlight="unresolved").source
     assert "dashed, grey: context, outside the filter" in to_graphviz(nov29, issue="guantanamo").source
     assert "outside the filter" not in to_graphviz(nov29, issue="guantanamo", context=False).source
+
+
+def test_stagger_spreads_the_replies_to_a_point_with_many_over_ranks() -> None:
+    import json
+
+    from argmap.render import pipe
+
+    fan = make_map([{"id": "c", "kind": "claim", "by": "a"}]
+                   + [{"id": f"o{n}", "kind": "objection", "by": "b", "attacks": ["c"]} for n in range(7)]
+                   + [{"id": "r", "kind": "rebuttal", "by": "a", "attacks": ["o0"]}]
+                   + [{"id": f"few{n}", "kind": "objection", "by": "b", "attacks": ["r"]} for n in range(3)])
+
+    def ranks(**options: Any) -> dict[str, float]:
+        layout = json.loads(pipe(to_graphviz(fan, legend=False, title=False, **options), "json"))
+        return {o["name"]: round(float(o["pos"].split(",")[1])) for o in layout["objects"] if "pos" in o}
+
+    flat = ranks()
+    assert len({flat[f"o{n}"] for n in range(7)}) == 1  # seven objections side by side
+    staggered = ranks(stagger=2)
+    assert len({staggered[f"o{n}"] for n in range(7)}) == 2
+    assert [staggered[f"o{n}"] for n in range(7)].count(staggered["o0"]) == 4  # taking turns
+    assert len({staggered[f"few{n}"] for n in range(3)}) == 1  # three replies stay on one rank
+    source = to_graphviz(fan, stagger=3).source
+    assert source.count("minlen=") == 7
+    assert "minlen=3" in source
+    with pytest.raises(ValueError, match="stagger must be a whole number of ranks, at least 1, not 0"):
+        to_graphviz(fan, stagger=0)

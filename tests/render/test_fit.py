@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+import re
 import struct
 import warnings
 from pathlib import Path
+from typing import Any
 
 import graphviz
 import pytest
@@ -15,6 +17,7 @@ import argmap
 from argmap.cli import main
 from argmap.render.fit import SIZES, SizeWarning, fitted, slides, warn_if_small
 from argmap.render.output import pipe
+from tests.util import make_map
 
 pytestmark = pytest.mark.needs_dot
 
@@ -112,10 +115,29 @@ def test_the_command_line_draws_for_a_projector_by_default_and_says_when_it_shor
     assert (result.exit_code, result.stderr) == (0, "")
 
 
+def long_exchange() -> argmap.ArgumentMap:
+    """A map with an issue of thirty replies in a row: too tall and too wide to read whole."""
+    points: list[dict[str, Any]] = [{"id": "c0", "kind": "claim", "by": "a", "issue": "long"}]
+    points += [{"id": f"c{n}", "kind": "objection" if n % 2 else "rebuttal", "by": "ab"[n % 2],
+                "issue": "long", "attacks": [f"c{n - 1}"],
+                "text": f"Point {n}: a reply of some length, so that its box holds a few lines."}
+               for n in range(1, 31)]
+    points.append({"id": "s0", "kind": "claim", "by": "a", "issue": "short"})
+    return make_map(points, issues=("long", "short"))
+
+
 def test_slides_command_numbers_and_names_its_files(tmp_path: Path) -> None:
-    result = CliRunner().invoke(main, ["slides", str(argmap.datasets.path("1962-11-05-new-york")),
-                                       "-o", str(tmp_path / "set")])
+    source = tmp_path / "long.yaml"
+    long_exchange().save(source)  # no date and no source: the slides' titles have one line
+    result = CliRunner().invoke(main, ["slides", str(source), "-o", str(tmp_path / "set")])
     assert result.exit_code == 0, result.output
     names = sorted(p.name for p in (tmp_path / "set").iterdir())
-    assert names == ["01-il-28-1.png", "02-il-28-2.png", "03-il-28-3.png", "04-conclude-quickly.png"]
-    assert result.stdout.splitlines()[0].startswith(f"wrote {tmp_path / 'set' / '01-il-28-1.png'} (text ")
+    assert len(names) > 2
+    assert names == [f"{n:02d}-long-{n}.png" for n in range(1, len(names))] + [
+        f"{len(names):02d}-short.png"]
+    assert result.stdout.splitlines()[0].startswith(f"wrote {tmp_path / 'set' / '01-long-1.png'} (text ")
+    parts = [set(re.findall(r'^\s+"?(c[0-9]+)"? \[label=', fit.dot.source, re.M))
+             for _, fit in slides(long_exchange(), "16:9")[:-1]]
+    assert set().union(*parts) == {f"c{n}" for n in range(31)}  # every point on some slide
+
+

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -34,12 +35,28 @@ def browser() -> Iterator[Any]:
         launched.close()
 
 
+@pytest.fixture(scope="module")
+def written(tmp_path_factory: pytest.TempPathFactory) -> Callable[[argmap.ArgumentMap], Path]:
+    """Write each map's page once for the module (a page lays out every issue on its own)."""
+    folder = tmp_path_factory.mktemp("pages")
+    done: dict[str, Path] = {}
+
+    def write(amap: argmap.ArgumentMap) -> Path:
+        text = amap.source.text if amap.source is not None else None
+        key = hashlib.sha256(f"{amap.dumps('json')}\0{text}".encode()).hexdigest()
+        if key not in done:
+            done[key] = amap.render(folder / f"{amap.id}-{key[:12]}.html")
+        return done[key]
+
+    return write
+
+
 @pytest.fixture
-def page_of(browser: Any, tmp_path: Path) -> Iterator[Any]:
+def page_of(browser: Any, written: Callable[[argmap.ArgumentMap], Path]) -> Iterator[Any]:
     pages = []
 
     def open_page(amap: argmap.ArgumentMap) -> Any:
-        path = amap.render(tmp_path / f"{amap.id}.html")
+        path = written(amap)
         page = browser.new_page(viewport={"width": 1400, "height": 900})
         page.requests = []  # type: ignore[attr-defined]
         page.on("request", lambda r: page.requests.append(r.url))
@@ -83,10 +100,17 @@ def test_keyboard_focus_and_enter_show_a_point(page_of: Any, nov29: argmap.Argum
 
 def test_filters_hide_the_other_points(page_of: Any, nov29: argmap.ArgumentMap) -> None:
     page = page_of(nov29)
-    page.select_option("#_issue-filter", "inspection")
-    on_issue = {p.id for p in nov29.points_on("inspection")}
-    for p in nov29.points:
-        assert point(page, p.id).is_visible() is (p.id in on_issue), p.id
+    # an issue chosen: its own diagram, with its points and (muted, dashed) those of other
+    # issues they answer or are answered by
+    for issue in ("castro-points", "inspection"):
+        page.select_option("#_issue-filter", issue)
+        on_issue = {p.id for p in nov29.points_on(issue)}
+        context = {q for p in nov29.points for _, t in p.relations() for q in (p.id, t)
+                   if (p.id in on_issue) != (t in on_issue)} - on_issue
+        assert bool(context) is (issue == "castro-points")
+        for p in nov29.points:
+            assert point(page, p.id).is_visible() is (p.id in on_issue | context), (issue, p.id)
+        assert all("muted" in (point(page, pid).get_attribute("class") or "") for pid in context)
     page.select_option("#_party-filter", "us")
     assert point(page, "stevenson-own-means").is_visible()
     assert not point(page, "mikoyan-no-one-sided-inspection").is_visible()
@@ -233,11 +257,11 @@ VIEW = """(ids) => {
 
 
 @pytest.fixture
-def laptop(browser: Any, tmp_path: Path) -> Iterator[Any]:
+def laptop(browser: Any, written: Callable[[argmap.ArgumentMap], Path]) -> Iterator[Any]:
     pages = []
 
     def open_page(amap: argmap.ArgumentMap, fragment: str = "") -> Any:
-        path = amap.render(tmp_path / f"{amap.id}.html")
+        path = written(amap)
         page = browser.new_page(viewport={"width": 1366, "height": 768})
         page.goto(path.as_uri() + fragment)
         pages.append(page)
@@ -267,7 +291,8 @@ def test_every_issue_of_every_bundled_map_is_readable_when_chosen(laptop: Any, n
     for issue in amap.issues:
         page.select_option("#_issue-filter", issue.id)
         seen = page.evaluate(VIEW, [p.id for p in amap.points_on(issue.id)])
-        assert seen["fontPx"] >= 11, issue.id  # whole, or from its first points if it is too wide
+        assert seen["fontPx"] >= 11, issue.id
+        assert seen["outside"] == [], issue.id  # every point of the issue in view
 
 
 def test_the_overview_zooms_in_on_a_click_and_the_buttons_and_keys_zoom(
@@ -318,3 +343,19 @@ def test_a_link_keeps_the_selection(laptop: Any, nov29: argmap.ArgumentMap) -> N
     seen = page.evaluate(VIEW, ["castro-negotiate-guantanamo"])
     assert seen["outside"] == []
     assert seen["fontPx"] >= 11
+
+
+def test_each_issue_is_drawn_for_the_page_and_a_quote_elsewhere_opens_its_issue(
+        laptop: Any, nov29: argmap.ArgumentMap) -> None:
+    html = nov29.to_html()
+    assert re.findall(r'<template data-issue="([^"]+)">', html) == [i.id for i in nov29.issues]
+    page = laptop(nov29, "#issue=guantanamo")
+    assert not point(page, "stevenson-own-means").count()  # inspection's, not in this diagram
+    page.check("#_show-source")
+    page.locator('#_source mark[data-point="stevenson-own-means"]').first.click()
+    assert page.input_value("#_issue-filter") == "inspection"
+    assert "selected" in (point(page, "stevenson-own-means").get_attribute("class") or "")
+    assert page.evaluate("location.hash") == "#issue=inspection&point=stevenson-own-means"
+    page.select_option("#_issue-filter", "")  # the whole map again, at its whole size
+    assert page.evaluate(VIEW, [])["fontPx"] < 11
+    assert point(page, "castro-negotiate-guantanamo").is_visible()

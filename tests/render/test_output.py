@@ -181,6 +181,16 @@ def test_no_edge_runs_through_a_box_it_does_not_join(name: str) -> None:
     import json
 
     amap = argmap.datasets.load(name)
+    staggered = 0
     for issue in [None, *(i.id for i in amap.issues)]:
         layout = json.loads(argmap.render.pipe(to_graphviz(amap, issue=issue), "json"))
         assert _crossed(layout) == [], issue
+        # and across, with the replies to a point that has many spread over two ranks, as
+        # fitted() tries it (full texts and the overview)
+        for label in ("text", "short"):
+            dot = to_graphviz(amap, issue=issue, direction="LR", stagger=2, label=label,  # type: ignore[arg-type]
+                              by_issue=issue is None)
+            if "minlen=2" in dot.source:
+                staggered += 1
+                assert _crossed(json.loads(argmap.render.pipe(dot, "json"))) == [], (issue, label)
+    assert staggered > 0 or name not in ("1962-11-05-new-york", "1962-11-28-new-york")
