@@ -563,7 +563,8 @@ _SCRIPT: Final = _PAN_ZOOM + """
       });
       e.classList.toggle("filtered", !(visible[from] && visible[to]));
     });
-    listThreads(visible);
+    // the threads with a point the filters keep, context points aside
+    listThreads(function (id) { return visible[id] && (!issue || data.points[id].issueId === issue); });
     if (party || (issue && svg === whole)) {
       view.show(nodes().filter(function (n) { return visible[n.id]; }));
     }
@@ -571,10 +572,10 @@ _SCRIPT: Final = _PAN_ZOOM + """
 
   // the unresolved threads, those the filters leave a point of
   var list = document.getElementById("_threads");
-  function listThreads(visible) {
+  function listThreads(kept) {
     list.replaceChildren();
     data.unresolved.forEach(function (t) {
-      if (!t.points.some(function (id) { return visible[id]; })) { return; }
+      if (!t.points.some(kept)) { return; }
       var li = document.createElement("li");
       var b = el("button", t.root);
       b.addEventListener("click", function () {
@@ -704,8 +705,9 @@ _TEMPLATE: Final = """<!DOCTYPE html>
 </div>
 <aside>
   <section id="_details" aria-live="polite">
-    <p class="hint">Click a point, or move to it with Tab and press Enter, to read who said it,
-    the paraphrase and the telegram's own words. Click a highlight in the source text to find
+    <p class="hint">Choose an issue above to see its exchange on its own, large enough to read.
+    Click a point, or move to it with Tab and press Enter, to read who said it,
+    the paraphrase and the source's own words. Click a highlight in the source text to find
     its point.</p>
   </section>
   <h2>Unresolved</h2>
