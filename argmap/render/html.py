@@ -173,18 +173,22 @@ def issue_views(amap: ArgumentMap, engine: str = "dot",
     with concurrent.futures.ThreadPoolExecutor(os.cpu_count() or 1) as pool:  # Graphviz runs
         views = dict(zip(issues, pool.map(lambda i: _issue_view(amap, i, engine, options), issues),
                          strict=True))
-    return {issue: view for issue, view in views.items() if view}
+    return {issue: svg for issue, (svg, _) in views.items() if svg}
 
 
-def _issue_view(amap: ArgumentMap, issue: str, engine: str, options: dict[str, Any]) -> str:
-    """Return the SVG of *issue* for the page (:func:`issue_views`), or "" if it draws nothing."""
+def _issue_view(amap: ArgumentMap, issue: str, engine: str,
+                options: dict[str, Any]) -> tuple[str, graphviz.Digraph | None]:
+    """Return the SVG of *issue* for the page and the diagram it draws ("" and None for none).
+
+    See :func:`issue_views`.
+    """
     from argmap.render.fit import _SVG_SIZE, candidates
 
     asked = {**options, "issue": issue}
     tries = itertools.chain(
         itertools.islice(candidates(amap, PANE, engine, {"legend": True, **asked}), 1),
         candidates(amap, PANE, engine, {**asked, "legend": False}))
-    best = (-1.0, "")
+    best: tuple[float, str, graphviz.Digraph | None] = (-1.0, "", None)
     for _, _, dot in tries:
         if _count_points(dot) == 0:
             break  # a party filter leaves this issue nothing to draw
@@ -193,10 +197,10 @@ def _issue_view(amap: ArgumentMap, issue: str, engine: str, options: dict[str, A
         height = (PANE.font * min(PANE.width / float(size[1]), PANE.height / float(size[2]))
                   if size else 0.0)
         if height > best[0]:
-            best = (height, svg)
+            best = (height, svg, dot)
         if height >= PANE.smallest:
             break
-    return best[1]
+    return best[1], best[2]
 
 
 def source_view(amap: ArgumentMap, theme: Theme) -> tuple[str, str]:
