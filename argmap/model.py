@@ -920,7 +920,8 @@ def _check_map(
             at.append(len(point_at))
             point_at.append(point)
 
-    unknown = functools.partial(_unknown, problems, broken_ids)
+    hints = _Hints()
+    unknown = functools.partial(_unknown, problems, broken_ids, hints)
 
     for i, actor in actors:
         if actor.party not in party_ids:
@@ -1001,26 +1002,55 @@ def _check_map(
                 proposals.append(k)
         if not ok:
             problems += _point_problems(i, point, position, point_at, speakers, issue_ids, party_ids,
-                                        codes, own, names, broken_ids)
+                                        codes, own, names, broken_ids, hints)
     return problems, graph
 
 
-def _unknown(problems: list[Problem], broken_ids: Collection[str], what: str, ref: str,
-             known: Iterable[str], path: tuple[str | int, ...]) -> None:
+class _Hints:
+    """The "did you mean" of each unknown reference in one check of a map, within a budget.
+
+    Each look-up compares the name with every id known (:func:`difflib.get_close_matches`),
+    so that a map whose n points each name a different unknown point would take n × n
+    comparisons (20,000 such points took seven minutes). A name is looked up once, and
+    only while the comparisons made stay within :attr:`BUDGET`; the rest get no hint.
+    """
+
+    #: Comparisons one check of a map may make: a few tenths of a second.
+    BUDGET: Final = 200_000
+
+    def __init__(self) -> None:
+        self.found: dict[tuple[str, str], str] = {}
+        self.spent = 0
+
+    def __call__(self, what: str, ref: str, known: Collection[str]) -> str:
+        """Return the hint for *ref*, an unknown *what* among *known* (``""`` for none)."""
+        hint = self.found.get((what, ref))
+        if hint is None:
+            hint = ""
+            if self.spent + len(known) <= self.BUDGET:
+                self.spent += len(known)
+                hint = did_you_mean(ref, known)
+            self.found[what, ref] = hint
+        return hint
+
+
+def _unknown(problems: list[Problem], broken_ids: Collection[str], hints: _Hints,
+             what: str, ref: str, known: Collection[str], path: tuple[str | int, ...]) -> None:
     """Add to *problems* that *ref* names no known *what*, unless it is an item that could not be built."""
     if ref not in broken_ids:
-        problems.append(Problem(f"unknown {what} {ref!r}{did_you_mean(ref, list(known))}", path))
+        problems.append(Problem(f"unknown {what} {ref!r}{hints(what, ref, known)}", path))
 
 
 def _point_problems(
     i: int, point: Point, position: Mapping[str, int], point_at: Sequence[Point],
     speakers: Mapping[str, object], issue_ids: Collection[str], party_ids: Collection[str],
     codes: Sequence[int], own: int, names: Sequence[str], broken_ids: Collection[str],
+    hints: _Hints,
 ) -> list[Problem]:
     """Return the problems of one point, in the order a reader meets them (see _check_map)."""
     problems: list[Problem] = []
 
-    unknown = functools.partial(_unknown, problems, broken_ids)
+    unknown = functools.partial(_unknown, problems, broken_ids, hints)
     if point.by not in speakers:
         unknown("party or actor", point.by, speakers, ("points", i, "by"))
     if point.issue is not None and point.issue not in issue_ids:

@@ -220,7 +220,7 @@ def test_extension_enumeration_is_bounded() -> None:
 
 # --- patterns that were quadratic: read right (their time is benchmarks/hostile.py's) ----------
 
-@pytest.mark.parametrize("case", sorted(ONCE_QUADRATIC))
+@pytest.mark.parametrize("case", sorted(c for c, (fmt, _) in ONCE_QUADRATIC.items() if fmt != "json"))
 def test_a_once_quadratic_pattern_is_read_as_argdown_reads_it(case: str) -> None:
     fmt, make = ONCE_QUADRATIC[case]
     text = make(100_000)
@@ -231,6 +231,51 @@ def test_a_once_quadratic_pattern_is_read_as_argdown_reads_it(case: str) -> None
     amap = argmap.loads(text, fmt)
     expected = "a" if fmt == "aif" else text.removeprefix("[A]: ").strip()
     assert [p.text for p in amap.points] == [expected]
+
+
+def test_every_unknown_reference_is_reported_and_the_hints_stay_within_a_budget(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import argmap.model
+
+    _, make = ONCE_QUADRATIC["json-unknown-references"]
+    text = make(100_000)  # 1,250 points, each attacking a different point that is not there
+    looked_up: list[str] = []
+    real = argmap.model.did_you_mean
+
+    def counted(word: str, known: Any) -> str:
+        looked_up.append(word)
+        return real(word, known)
+
+    monkeypatch.setattr(argmap.model, "did_you_mean", counted)
+    with pytest.raises(ArgmapError) as caught:
+        argmap.loads(text, "json")
+    said = str(caught.value).splitlines()
+    unknown = [line for line in said if "unknown point" in line]
+    assert len(unknown) == 1250  # every one reported, in order, with its place
+    assert "<string>:1:" in unknown[0]
+    assert "unknown point 'q0'" in unknown[0]
+    assert unknown[12].endswith("unknown point 'q12' (did you mean 'p12'?) @ $.points[12].attacks[0]")
+    # each name is compared with the 1,250 ids: 160 names make the 200,000 comparisons allowed
+    assert looked_up == [f"q{i}" for i in range(160)]
+    assert unknown[163].endswith("unknown point 'q163' @ $.points[163].attacks[0]")  # no hint
+
+
+def test_a_name_repeated_is_looked_up_once_and_hinted_alike(monkeypatch: pytest.MonkeyPatch) -> None:
+    import argmap.model
+
+    looked_up: list[str] = []
+    real = argmap.model.did_you_mean
+    monkeypatch.setattr(argmap.model, "did_you_mean",
+                        lambda word, known: looked_up.append(word) or real(word, known))
+    text = json.dumps({"argmap": 1, "id": "m", "title": "T", "parties": [{"id": "a"}], "points": [
+        {"id": f"p{i}", "kind": "objection", "by": "a", "text": "x", "attacks": ["p10x"]}
+        for i in range(300)]})
+    with pytest.raises(ArgmapError) as caught:
+        argmap.loads(text, "json")
+    hinted = [line for line in str(caught.value).splitlines() if "unknown point 'p10x'" in line]
+    assert len(hinted) == 300
+    assert all("(did you mean 'p10'?)" in line for line in hinted)
+    assert looked_up == ["p10x"]
 
 
 # --- the project's fuzz reaches every reader's own data ---------------------------------------
