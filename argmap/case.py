@@ -17,7 +17,7 @@ from typing import Any
 import attrs
 
 from argmap._table import TableMixin, cell_text, format_table
-from argmap._util import FrozenDict, did_you_mean, freeze_meta
+from argmap._util import FrozenDict, Hints, did_you_mean, freeze_meta
 from argmap.errors import Problem, UnknownReferenceError, ValidationError
 from argmap.model import ArgumentMap, Kind, Point
 
@@ -70,6 +70,7 @@ def case_problems(maps: tuple[ArgumentMap, ...]) -> list[Problem]:
                     f"actor {a_id!r} belongs to {first[0]!r} in {first[1]} but to {party!r} in {m.id}",
                     ("maps",)))
     earlier: dict[str, ArgumentMap] = {}
+    hints = Hints()
     for m in maps:
         for i, point in enumerate(m.points):
             for field in ("restates", "answers", "revises"):
@@ -77,14 +78,14 @@ def case_problems(maps: tuple[ArgumentMap, ...]) -> list[Problem]:
                     map_id, _, point_id = ref.partition("#")
                     where = (m.id, "points", i, field, j)
                     if map_id not in earlier:
-                        known = list(earlier)
                         problems.append(Problem(
                             f"{point.id} {field} {ref!r}, but {map_id!r} is not an earlier map of "
-                            f"the case{did_you_mean(map_id, known)}", where))
+                            f"the case{hints(('map', map_id), map_id, list(earlier))}", where))
                     elif point_id not in earlier[map_id]._index.points:
                         problems.append(Problem(
                             f"{point.id} {field} {ref!r}, but {map_id} has no point {point_id!r}"
-                            f"{did_you_mean(point_id, earlier[map_id]._index.points)}", where))
+                            f"{hints(('point', map_id, point_id), point_id, earlier[map_id]._index.points)}",
+                            where))
                     elif field == "revises":
                         own = m._index.party_of[point.id]
                         theirs = earlier[map_id]._index.party_of[point_id]

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
-from argmap._util import FrozenDict, did_you_mean, freeze_meta, in_line_ranges
+from argmap._util import FrozenDict, Hints, did_you_mean, freeze_meta, in_line_ranges
 from argmap.errors import Problem, UnknownReferenceError, ValidationError
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -920,7 +920,7 @@ def _check_map(
             at.append(len(point_at))
             point_at.append(point)
 
-    hints = _Hints()
+    hints = Hints()
     unknown = functools.partial(_unknown, problems, broken_ids, hints)
 
     for i, actor in actors:
@@ -1006,46 +1006,18 @@ def _check_map(
     return problems, graph
 
 
-class _Hints:
-    """The "did you mean" of each unknown reference in one check of a map, within a budget.
-
-    Each look-up compares the name with every id known (:func:`difflib.get_close_matches`),
-    so that a map whose n points each name a different unknown point would take n × n
-    comparisons (20,000 such points took seven minutes). A name is looked up once, and
-    only while the comparisons made stay within :attr:`BUDGET`; the rest get no hint.
-    """
-
-    #: Comparisons one check of a map may make: a few tenths of a second.
-    BUDGET: Final = 200_000
-
-    def __init__(self) -> None:
-        self.found: dict[tuple[str, str], str] = {}
-        self.spent = 0
-
-    def __call__(self, what: str, ref: str, known: Collection[str]) -> str:
-        """Return the hint for *ref*, an unknown *what* among *known* (``""`` for none)."""
-        hint = self.found.get((what, ref))
-        if hint is None:
-            hint = ""
-            if self.spent + len(known) <= self.BUDGET:
-                self.spent += len(known)
-                hint = did_you_mean(ref, known)
-            self.found[what, ref] = hint
-        return hint
-
-
-def _unknown(problems: list[Problem], broken_ids: Collection[str], hints: _Hints,
+def _unknown(problems: list[Problem], broken_ids: Collection[str], hints: Hints,
              what: str, ref: str, known: Collection[str], path: tuple[str | int, ...]) -> None:
     """Add to *problems* that *ref* names no known *what*, unless it is an item that could not be built."""
     if ref not in broken_ids:
-        problems.append(Problem(f"unknown {what} {ref!r}{hints(what, ref, known)}", path))
+        problems.append(Problem(f"unknown {what} {ref!r}{hints((what, ref), ref, known)}", path))
 
 
 def _point_problems(
     i: int, point: Point, position: Mapping[str, int], point_at: Sequence[Point],
     speakers: Mapping[str, object], issue_ids: Collection[str], party_ids: Collection[str],
     codes: Sequence[int], own: int, names: Sequence[str], broken_ids: Collection[str],
-    hints: _Hints,
+    hints: Hints,
 ) -> list[Problem]:
     """Return the problems of one point, in the order a reader meets them (see _check_map)."""
     problems: list[Problem] = []

@@ -235,18 +235,18 @@ def test_a_once_quadratic_pattern_is_read_as_argdown_reads_it(case: str) -> None
 
 def test_every_unknown_reference_is_reported_and_the_hints_stay_within_a_budget(
         monkeypatch: pytest.MonkeyPatch) -> None:
-    import argmap.model
+    import argmap._util
 
     _, make = ONCE_QUADRATIC["json-unknown-references"]
     text = make(100_000)  # 1,250 points, each attacking a different point that is not there
     looked_up: list[str] = []
-    real = argmap.model.did_you_mean
+    real = argmap._util.did_you_mean
 
     def counted(word: str, known: Any) -> str:
         looked_up.append(word)
         return real(word, known)
 
-    monkeypatch.setattr(argmap.model, "did_you_mean", counted)
+    monkeypatch.setattr(argmap._util, "did_you_mean", counted)
     with pytest.raises(ArgmapError) as caught:
         argmap.loads(text, "json")
     said = str(caught.value).splitlines()
@@ -261,11 +261,11 @@ def test_every_unknown_reference_is_reported_and_the_hints_stay_within_a_budget(
 
 
 def test_a_name_repeated_is_looked_up_once_and_hinted_alike(monkeypatch: pytest.MonkeyPatch) -> None:
-    import argmap.model
+    import argmap._util
 
     looked_up: list[str] = []
-    real = argmap.model.did_you_mean
-    monkeypatch.setattr(argmap.model, "did_you_mean",
+    real = argmap._util.did_you_mean
+    monkeypatch.setattr(argmap._util, "did_you_mean",
                         lambda word, known: looked_up.append(word) or real(word, known))
     text = json.dumps({"argmap": 1, "id": "m", "title": "T", "parties": [{"id": "a"}], "points": [
         {"id": f"p{i}", "kind": "objection", "by": "a", "text": "x", "attacks": ["p10x"]}
