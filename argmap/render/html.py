@@ -22,10 +22,11 @@ from typing import Any, Final
 import graphviz
 
 from argmap._source import SourceText, covered, line_spans
+from argmap.errors import RenderError
 from argmap.model import ArgumentMap
 from argmap.render.choices import Size
 from argmap.render.dot import _as_tuple, to_graphviz
-from argmap.render.output import _count_points, pipe
+from argmap.render.output import pipe
 from argmap.render.themes import Theme, get_theme
 
 __all__ = ["to_html"]
@@ -189,9 +190,13 @@ def _issue_view(amap: ArgumentMap, issue: str, engine: str,
         itertools.islice(candidates(amap, PANE, engine, {"legend": True, **asked}), 1),
         candidates(amap, PANE, engine, {**asked, "legend": False}))
     best: tuple[float, str, graphviz.Digraph | None] = (-1.0, "", None)
-    for _, _, dot in tries:
-        if _count_points(dot) == 0:
-            break  # a party filter leaves this issue nothing to draw
+    while True:
+        try:
+            _, _, dot = next(tries)
+        except StopIteration:
+            break
+        except RenderError:  # the filters (party, only what is open) leave the issue nothing
+            return "", None
         svg = _svg_element(pipe(dot, "svg", engine))
         size = _SVG_SIZE.search(svg)
         height = (PANE.font * min(PANE.width / float(size[1]), PANE.height / float(size[2]))

@@ -362,3 +362,15 @@ def test_each_issue_is_drawn_for_the_page_and_a_quote_elsewhere_opens_its_issue(
     page.select_option("#_issue-filter", "")  # the whole map again, at its whole size
     assert page.evaluate(VIEW, [])["fontPx"] < 11
     assert point(page, "castro-negotiate-guantanamo").is_visible()
+
+
+@pytest.mark.parametrize("options", [{"party": "cuba"}, {"only_unresolved": True}])
+def test_a_filtered_page_draws_the_issues_the_filters_leave(
+        nov29: argmap.ArgumentMap, options: dict[str, Any]) -> None:
+    page = nov29.to_html(**options)  # issues the filter empties have no diagram of their own
+    kept = {pid for t in nov29.unresolved() for pid in t.points}
+    drawn = [i.id for i in nov29.issues if any(
+        (p.on_behalf_of == "cuba") if "party" in options else (p.id in kept)
+        for p in nov29.points_on(i.id))]
+    assert re.findall(r'<template data-issue="([^"]+)">', page) == drawn
+    assert 0 < len(drawn) < len(nov29.issues)
