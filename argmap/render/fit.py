@@ -320,14 +320,18 @@ def _threads(amap: ArgumentMap, issue: str, size: str | Size, engine: str,
             stack.extend(reversed(replies[pid]))
     best: list[tuple[str, Fit]] = []
     for parts in range(2, len(order) + 1):
-        shares = [order[len(order) * n // parts:len(order) * (n + 1) // parts] for n in range(parts)]
+        cuts = [order[len(order) * n // parts:len(order) * (n + 1) // parts] for n in range(parts)]
         # each part with the points its points answer, but not their other replies, which
-        # are in the other parts
-        best = [(f"{issue}-{n}", fitted(amap, size, engine=engine, issue=issue,
-                                        points=_with_answered(amap, share),
-                                        part=f"part {n} of {parts}",
+        # are in the other parts; a part whose points all come with another part (a claim
+        # cut off from its objections) is left out
+        drawn = [_with_answered(amap, cut) for cut in cuts]
+        sets = [set(points) for points in drawn]
+        shares = [points for n, points in enumerate(drawn) if not any(
+            sets[n] < other or (sets[n] == other and m < n) for m, other in enumerate(sets))]
+        best = [(f"{issue}-{n}", fitted(amap, size, engine=engine, issue=issue, points=points,
+                                        part=f"part {n} of {len(shares)}",
                                         **{"context": False, **options}))
-                for n, share in enumerate(shares, start=1)]
+                for n, points in enumerate(shares, start=1)]
         if all(fit.readable for _, fit in best):
             break
     return best

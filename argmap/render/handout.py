@@ -157,7 +157,8 @@ def _diagrams(amap: ArgumentMap, issue: str, paper: str, theme: str) -> list[tup
 
     The whole issue on one page, upright or turned, if its text is readable there
     (full texts first, an overview after); else the issue in as few parts as are
-    each readable, upright or turned, whichever needs fewer pages.
+    each readable, upright or turned, whichever needs fewer pages, with the key on
+    each part unless leaving it out saves pages (when it takes more than two).
     """
     options: dict[str, Any] = {"theme": theme, "label": "text", "title": False}  # the page heads it
     upright, across = (attrs.evolve(SIZES[name], height=SIZES[name].height - _HEADING)
@@ -167,11 +168,17 @@ def _diagrams(amap: ArgumentMap, issue: str, paper: str, theme: str) -> list[tup
         for fit, turned in whole:
             if fit.readable and fit.overview is overview:
                 return [(fit, turned)]
-    ways = []
-    for size in (upright, across):
-        parts = _threads(amap, issue, size, "dot", options)
-        if parts and all(fit.readable for _, fit in parts):
-            ways.append([(fit, size is across) for _, fit in parts])
+    ways: list[list[tuple[Fit, bool]]] = []
+    # in parts, each with the key; where that takes more than two pages, also without it
+    # (the key is the same on every diagram of the handout): seven objections to one claim
+    # took ten pages with a key on each, three without
+    for legend in (True, False):
+        if ways and min(map(len, ways)) <= 2:
+            break
+        for size in (upright, across):
+            parts = _threads(amap, issue, size, "dot", {**options, "legend": legend})
+            if parts and all(fit.readable for _, fit in parts):
+                ways.append([(fit, size is across) for _, fit in parts])
     if not ways:
         raise RenderError(f"the diagram of issue {issue!r} cannot be drawn with text of 8 pt on "
                           f"{paper} paper, even in parts; draw it at --size poster instead")

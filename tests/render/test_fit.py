@@ -141,3 +141,17 @@ def test_slides_command_numbers_and_names_its_files(tmp_path: Path) -> None:
     assert set().union(*parts) == {f"c{n}" for n in range(31)}  # every point on some slide
 
 
+
+
+def test_no_part_of_an_issue_is_only_points_another_part_draws() -> None:
+    from argmap.render.fit import _threads
+
+    amap = argmap.datasets.load("1962-11-05-new-york")  # seven objections to one claim
+    parts = _threads(amap, "il-28", SIZES["a4"], "dot", {"label": "text", "title": False})
+    drawn = [set(re.findall(r'^\s+"?([a-z0-9-]+)"? \[label=<<TABLE', fit.dot.source, re.M))
+             for _, fit in parts]
+    assert len(parts) > 2
+    assert all(fit.readable for _, fit in parts)
+    assert set().union(*drawn) == {p.id for p in amap.points_on("il-28")}
+    assert not any(a <= b for i, a in enumerate(drawn) for j, b in enumerate(drawn) if i != j)
+    assert [name for name, _ in parts] == [f"il-28-{n}" for n in range(1, len(parts) + 1)]
