@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Collection
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,22 @@ IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 def nov29() -> argmap.ArgumentMap:
     """The bundled map of telegram 1180."""
     return argmap.datasets.load("1962-11-28-new-york")
+
+
+@pytest.fixture
+def hint_lookups(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The names looked up for a "did you mean" while the test runs, in order."""
+    import argmap._util
+
+    looked_up: list[str] = []
+    real = argmap._util.did_you_mean
+
+    def counted(word: str, known: Collection[str]) -> str:
+        looked_up.append(word)
+        return real(word, known)
+
+    monkeypatch.setattr(argmap._util, "did_you_mean", counted)
+    return looked_up
 
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")

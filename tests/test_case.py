@@ -52,13 +52,7 @@ def test_diff_pins_every_rule() -> None:
     assert json.dumps(record)
 
 
-def test_a_case_hints_at_unknown_references_within_a_budget(monkeypatch: pytest.MonkeyPatch) -> None:
-    import argmap._util
-
-    looked_up: list[str] = []
-    real = argmap._util.did_you_mean
-    monkeypatch.setattr(argmap._util, "did_you_mean",
-                        lambda word, known: looked_up.append(word) or real(word, known))
+def test_a_case_hints_at_unknown_references_within_a_budget(hint_lookups: list[str]) -> None:
     first = meeting("m1", "1962-10-30", [{"id": f"p{i}", "kind": "claim", "by": "a", "issue": "i"}
                                           for i in range(1000)])
     later = meeting("m2", "1962-11-29", [
@@ -69,7 +63,7 @@ def test_a_case_hints_at_unknown_references_within_a_budget(monkeypatch: pytest.
     said = [line for line in str(caught.value).splitlines() if "m1 has no point" in line]
     assert len(said) == 1000  # every one reported
     assert "m1 has no point 'q12' (did you mean 'p12'?)" in said[12]
-    assert looked_up == [f"q{i}" for i in range(200)]  # 200 names x 1,000 ids: the budget
+    assert hint_lookups == [f"q{i}" for i in range(200)]  # 200 names x 1,000 ids: the budget
     assert said[-1].endswith("m1 has no point 'q999' @ $.m2.points[999].restates[0]")  # no hint
 
 

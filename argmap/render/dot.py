@@ -480,7 +480,7 @@ def to_graphviz(
             color = palette.muted_line if muted else palette.relation_colors[rel.value]
             # drawn from the point replied to, so that with TB it sits above its replies;
             # a reply to a point in a later band does not pull the bands out of order
-            upward = bool(bands) and bands[index.issues_of[target]] > bands[index.issues_of[point.id]]
+            upward = _upward(bands, index.issues_of, point.id, target)
             graph.body.append(
                 f"\t{_quote(target)} -> {_quote(point.id)} "
                 f"[{_edge_style(arrow, line, width if not muted else 1.0, color)}"
@@ -517,6 +517,12 @@ def to_graphviz(
     return graph
 
 
+def _upward(bands: Mapping[str | None, int], issues_of: Mapping[str, str | None], source: str,
+            target: str) -> bool:
+    """Return whether *source* replies to a point in a later issue band (an edge drawn upward)."""
+    return bool(bands) and bands[issues_of[target]] > bands[issues_of[source]]
+
+
 def _staggered(drawn: list[Point], shown: set[str], bands: Mapping[str | None, int],
                issues_of: Mapping[str, str | None], stagger: int) -> dict[tuple[str, str], int]:
     """Return the ``minlen`` of each reply to a point with more than three replies.
@@ -527,8 +533,7 @@ def _staggered(drawn: list[Point], shown: set[str], bands: Mapping[str | None, i
     replies: dict[str, list[str]] = {}
     for point in drawn:
         for _, target in point.relations():
-            if target in shown and target != point.id and not (
-                    bands and bands[issues_of[target]] > bands[issues_of[point.id]]):
+            if target in shown and target != point.id and not _upward(bands, issues_of, point.id, target):
                 replies.setdefault(target, []).append(point.id)
     rows = {}
     for target, ids in replies.items():

@@ -171,7 +171,7 @@ def _diagrams(amap: ArgumentMap, issue: str, paper: str, theme: str) -> list[tup
     ways: list[list[tuple[Fit, bool]]] = []
     # in parts, each with the key; where that takes more than two pages, also without it
     # (the key is the same on every diagram of the handout): seven objections to one claim
-    # took ten pages with a key on each, three without
+    # (1962-11-05) took ten pages with a key on each, six without
     for legend in (True, False):
         if ways and min(map(len, ways)) <= 2:
             break

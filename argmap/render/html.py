@@ -534,7 +534,7 @@ _SCRIPT: Final = _PAN_ZOOM + """
     nodes().forEach(function (n) { n.classList.toggle("selected", n.id === id); });
     showQuote(id);
     panel.replaceChildren();
-    panel.appendChild(el("h2", p.speaker + " \u00b7 " + p.kind));
+    panel.appendChild(el("h2", p.speaker + " \\u00b7 " + p.kind));
     var dl = document.createElement("dl");
     [["Speaker", p.speaker], ["Party", p.party + (p.onBehalfOf ? " (for " + p.onBehalfOf + ")" : "")],
      ["Issue", p.issue || "(none)"], ["Kind", p.kind], ["Point", id]].forEach(function (row) {
@@ -592,7 +592,7 @@ _SCRIPT: Final = _PAN_ZOOM + """
         show(t.root); remember();
       });
       li.appendChild(b);
-      li.appendChild(document.createTextNode(" \u2014 " + t.status + (t.issue ? ", " + t.issue : "") +
+      li.appendChild(document.createTextNode(" \\u2014 " + t.status + (t.issue ? ", " + t.issue : "") +
         "; last word: " + t.lastWord.join(", ")));
       list.appendChild(li);
     });

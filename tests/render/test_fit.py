@@ -22,6 +22,12 @@ from tests.util import make_map
 pytestmark = pytest.mark.needs_dot
 
 
+def points_drawn(dot: graphviz.Digraph) -> set[str]:
+    """The ids of the points a diagram draws (its boxes with a table label; the key's name
+    starts with "_", which no point id does)."""
+    return set(re.findall(r'^\s+"?([^_"\s][^"\s]*)"? \[label=<<TABLE', dot.source, re.M))
+
+
 def png_size(data: bytes) -> tuple[int, int]:
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
     width, height = struct.unpack(">II", data[16:24])
@@ -52,8 +58,7 @@ def test_every_bundled_map_makes_slides_readable_on_a_projector(name: str) -> No
         assert max(width, height / 1080 * 1920) >= 1919, label  # it fills the screen one way
         assert px >= 18, (label, px)
         assert abs(px - fit.text) < 0.6, label  # what fitted() measured is what the PNG shows
-        drawn |= {line.split('"')[1] for line in fit.dot.source.splitlines()
-                  if "label=<<TABLE BORDER='0'" in line and line.strip().startswith('"')}
+        drawn |= points_drawn(fit.dot)
     assert drawn >= {p.id for p in amap.points if amap.issue_of(p) is not None}
 
 
@@ -136,8 +141,7 @@ def test_slides_command_numbers_and_names_its_files(tmp_path: Path) -> None:
     assert names == [f"{n:02d}-long-{n}.png" for n in range(1, len(names))] + [
         f"{len(names):02d}-short.png"]
     assert result.stdout.splitlines()[0].startswith(f"wrote {tmp_path / 'set' / '01-long-1.png'} (text ")
-    parts = [set(re.findall(r'^\s+"?(c[0-9]+)"? \[label=', fit.dot.source, re.M))
-             for _, fit in slides(long_exchange(), "16:9")[:-1]]
+    parts = [points_drawn(fit.dot) for _, fit in slides(long_exchange(), "16:9")[:-1]]
     assert set().union(*parts) == {f"c{n}" for n in range(31)}  # every point on some slide
 
 
@@ -148,8 +152,7 @@ def test_no_part_of_an_issue_is_only_points_another_part_draws() -> None:
 
     amap = argmap.datasets.load("1962-11-05-new-york")  # seven objections to one claim
     parts = _threads(amap, "il-28", SIZES["a4"], "dot", {"label": "text", "title": False})
-    drawn = [set(re.findall(r'^\s+"?([a-z0-9-]+)"? \[label=<<TABLE', fit.dot.source, re.M))
-             for _, fit in parts]
+    drawn = [points_drawn(fit.dot) for _, fit in parts]
     assert len(parts) > 2
     assert all(fit.readable for _, fit in parts)
     assert set().union(*drawn) == {p.id for p in amap.points_on("il-28")}
